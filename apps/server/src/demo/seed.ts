@@ -1,0 +1,86 @@
+// The demo workspace: three teams' experiments with a few hundred runs, learning
+// curves of thousands of noisy steps (and the odd divergence), and their datasets.
+// Written through the same service verbs as the API, so it exercises the real path.
+import type { LogBatchInput } from '@quorum/contracts';
+import type { ServiceContext } from '../services/context';
+import { experimentCreate } from '../services/experiments';
+import { logBatch } from '../services/log-batch';
+import { runCreate, runUpdate } from '../services/runs';
+import { seededRandom, type Random } from './random';
+import { churnRun, demandRun, fraudRun, type DemoRun } from './curves';
+
+export interface SeedStats {
+  experiments: number;
+  runs: number;
+  points: number;
+}
+
+const DAY = 86_400_000;
+const BATCH = 10_000;
+
+interface DemoExperiment {
+  name: string;
+  description: string;
+  runs: number;
+  make: (rng: Random, index: number) => DemoRun;
+}
+
+export const DEMO_EXPERIMENTS: DemoExperiment[] = [
+  {
+    name: 'churn-classifier',
+    description: 'Gradient-boosted churn model for the subscriptions team: hyperparameter sweep on the Q3 snapshot.',
+    runs: 160,
+    make: churnRun,
+  },
+  {
+    name: 'fraud-detector',
+    description: 'Card-transaction fraud network. Watch val_pr_auc; a few learning rates diverge.',
+    runs: 60,
+    make: fraudRun,
+  },
+  {
+    name: 'demand-forecaster',
+    description: 'Daily SKU demand forecast for the stores: model families compared on the same backtest.',
+    runs: 40,
+    make: demandRun,
+  },
+];
+
+export async function demoSeed(ctx: ServiceContext): Promise<SeedStats> {
+  const rng = seededRandom(20261127);
+  const now = ctx.clock.now();
+  const stats: SeedStats = { experiments: 0, runs: 0, points: 0 };
+  for (const spec of DEMO_EXPERIMENTS) {
+    const experiment = await experimentCreate(ctx, { name: spec.name, description: spec.description });
+    stats.experiments++;
+    for (let i = 0; i < spec.runs; i++) {
+      const demo = spec.make(rng, i);
+      // Runs spread over the last three weeks, oldest first.
+      const start = now - 21 * DAY + Math.floor(((i + rng.next()) / spec.runs) * 20 * DAY);
+      const run = await runCreate(ctx, {
+        experimentId: experiment.id,
+        name: demo.name,
+        startTime: start,
+        userId: demo.user,
+        sourceCommit: demo.commit,
+        tags: Object.entries(demo.tags).map(([key, value]) => ({ key, value })),
+      });
+      const points = demo.metrics.map((m) => ({ ...m, timestamp: start + m.timestamp }));
+      for (let offset = 0; offset < Math.max(points.length, 1); offset += BATCH) {
+        const batch: LogBatchInput = {
+          runId: run.id,
+          metrics: points.slice(offset, offset + BATCH),
+          params: offset === 0 ? Object.entries(demo.params).map(([key, value]) => ({ key, value })) : [],
+          tags: [],
+          inputs: offset === 0 ? demo.inputs : [],
+        };
+        await logBatch(ctx, batch);
+      }
+      stats.points += points.length;
+      const last = points[points.length - 1]?.timestamp ?? start;
+      if (demo.status !== 'RUNNING') await runUpdate(ctx, { runId: run.id, status: demo.status, endTime: last + 1_000 });
+      stats.runs++;
+    }
+  }
+  return stats;
+}

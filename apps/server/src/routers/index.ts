@@ -1,0 +1,13 @@
+// The API's table of contents.
+import { router } from '../trpc/init';
+import { experimentsRouter } from './experiments';
+import { metricsRouter } from './metrics';
+import { runsRouter } from './runs';
+
+export const appRouter = router({
+  experiments: experimentsRouter,
+  runs: runsRouter,
+  metrics: metricsRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,13 @@
+import { logBatchInput, runCreateInput, runGetInput, runSearchInput, runUpdateInput } from '@quorum/contracts';
+import { logBatch } from '../services/log-batch';
+import { runSearch } from '../services/run-search';
+import { runCreate, runGet, runUpdate } from '../services/runs';
+import { publicProcedure, router } from '../trpc/init';
+
+export const runsRouter = router({
+  create: publicProcedure.input(runCreateInput).mutation(({ ctx, input }) => runCreate(ctx, input)),
+  update: publicProcedure.input(runUpdateInput).mutation(({ ctx, input }) => runUpdate(ctx, input)),
+  get: publicProcedure.input(runGetInput).query(({ ctx, input }) => runGet(ctx, input.runId)),
+  logBatch: publicProcedure.input(logBatchInput).mutation(({ ctx, input }) => logBatch(ctx, input)),
+  search: publicProcedure.input(runSearchInput).query(({ ctx, input }) => runSearch(ctx, input)),
+});

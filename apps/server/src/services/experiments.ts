@@ -1,0 +1,44 @@
+// Experiment verbs: create, list, get, rename, archive.
+import {
+  experimentFind,
+  experimentFindByName,
+  experimentInsert,
+  experimentList,
+  experimentUpdate,
+  type ExperimentSummary,
+} from '@quorum/db';
+import type { ServiceContext } from './context';
+import { conflict, notFound } from './errors';
+
+export async function experimentCreate(ctx: ServiceContext, input: { name: string; description?: string | undefined }): Promise<ExperimentSummary> {
+  if (await experimentFindByName(ctx.db, input.name)) {
+    throw conflict(`An experiment named "${input.name}" already exists; choose another name`);
+  }
+  const row = await experimentInsert(ctx.db, { name: input.name, description: input.description ?? '', now: ctx.clock.now() });
+  return { ...row, runCount: 0, activeRunCount: 0, lastActivity: row.updatedAt };
+}
+
+export function experimentsList(ctx: ServiceContext, input: { includeArchived: boolean; query?: string | undefined }) {
+  return experimentList(ctx.db, input);
+}
+
+export async function experimentGet(ctx: ServiceContext, id: number): Promise<ExperimentSummary> {
+  const row = await experimentFind(ctx.db, id);
+  if (!row) throw notFound(`No experiment with id ${id}`);
+  return row;
+}
+
+export async function experimentRename(ctx: ServiceContext, input: { id: number; name: string }): Promise<ExperimentSummary> {
+  const other = await experimentFindByName(ctx.db, input.name);
+  if (other && other.id !== input.id) throw conflict(`An experiment named "${input.name}" already exists; choose another name`);
+  const row = await experimentUpdate(ctx.db, input.id, { name: input.name, now: ctx.clock.now() });
+  if (!row) throw notFound(`No experiment with id ${input.id}`);
+  return experimentGet(ctx, input.id);
+}
+
+export async function experimentArchive(ctx: ServiceContext, input: { id: number; archived: boolean }): Promise<ExperimentSummary> {
+  const now = ctx.clock.now();
+  const row = await experimentUpdate(ctx.db, input.id, { archivedAt: input.archived ? now : null, now });
+  if (!row) throw notFound(`No experiment with id ${input.id}`);
+  return experimentGet(ctx, input.id);
+}

@@ -1,0 +1,66 @@
+// Run verbs: create, update, get.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { runCreateInput, runUpdateInput } from '@quorum/contracts';
+import { experimentFind, runFind, runInputsList, runInsert, runsWithData, runUpdate as runUpdateRow, tagsUpsert } from '@quorum/db';
+import { runStatusIsTerminal } from '@quorum/domain';
+import type { ServiceContext } from './context';
+import { badRequest, notFound } from './errors';
+
+/** A readable default name, as MLflow gives unnamed runs (adjective-noun-number). */
+function runDefaultName(id: string): string {
+  const adjectives = ['brave', 'calm', 'eager', 'gentle', 'lucid', 'nimble', 'quiet', 'rapid', 'steady', 'vivid'];
+  const nouns = ['otter', 'falcon', 'maple', 'comet', 'river', 'lynx', 'cedar', 'heron', 'quartz', 'tide'];
+  const n = parseInt(id.slice(0, 8), 16);
+  return `${adjectives[n % 10]}-${nouns[Math.floor(n / 10) % 10]}-${n % 1000}`;
+}
+
+export async function runCreate(ctx: ServiceContext, input: z.output<typeof runCreateInput>) {
+  const experiment = await experimentFind(ctx.db, input.experimentId);
+  if (!experiment) throw notFound(`No experiment with id ${input.experimentId}`);
+  if (experiment.archivedAt !== null) throw badRequest(`Experiment "${experiment.name}" is archived; restore it before logging runs`);
+  const id = randomUUID().replace(/-/g, '');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const run = await runInsert(tx, {
+      id,
+      experimentId: input.experimentId,
+      name: input.name || runDefaultName(id),
+      status: 'RUNNING',
+      startTime: input.startTime ?? now,
+      userId: input.userId ?? '',
+      sourceCommit: input.sourceCommit ?? null,
+      notes: input.notes ?? '',
+      updatedAt: now,
+    });
+    await tagsUpsert(tx, id, input.tags ?? []);
+    return run;
+  });
+}
+
+export async function runUpdate(ctx: ServiceContext, input: z.output<typeof runUpdateInput>) {
+  const run = await runFind(ctx.db, input.runId);
+  if (!run) throw notFound(`No run with id ${input.runId}`);
+  const now = ctx.clock.now();
+  const endTime =
+    input.endTime !== undefined ? input.endTime : input.status && runStatusIsTerminal(input.status) && run.endTime === null ? now : undefined;
+  if (endTime != null && endTime < run.startTime) {
+    throw badRequest(`End time ${new Date(endTime).toISOString()} is before the run's start ${new Date(run.startTime).toISOString()}`);
+  }
+  const updated = await runUpdateRow(ctx.db, input.runId, {
+    ...(input.status !== undefined && { status: input.status }),
+    ...(endTime !== undefined && { endTime }),
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.notes !== undefined && { notes: input.notes }),
+    updatedAt: now,
+  });
+  return updated!;
+}
+
+export async function runGet(ctx: ServiceContext, runId: string) {
+  const [run] = await runsWithData(ctx.db, [runId]);
+  if (!run) throw notFound(`No run with id ${runId}`);
+  const inputs = await runInputsList(ctx.db, runId);
+  const experiment = await experimentFind(ctx.db, run.experimentId);
+  return { ...run, inputs, experimentName: experiment?.name ?? '' };
+}

@@ -1,0 +1,203 @@
+// Reads of metric history for charts: extents, raw points, and step buckets merged
+// from the stored rollups (plus raw points at the range's ragged edges).
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { latestMetrics, runs } from '../schema';
+import { queryRows } from '../rows';
+import type { Db } from '../types';
+
+export interface SeriesId {
+  runId: string;
+  key: string;
+}
+
+export interface SeriesExtent extends SeriesId {
+  minStep: number;
+  maxStep: number;
+  /** Points in the widest rollup buckets overlapping the range: never fewer than the range holds. */
+  countUpperBound: number;
+}
+
+export interface RawSeries extends SeriesId {
+  steps: number[];
+  timestamps: number[];
+  values: number[];
+}
+
+export interface StoredPoint {
+  step: number;
+  timestamp: number;
+  value: number;
+}
+
+export interface BucketRow {
+  bucket: number;
+  count: number;
+  first: StoredPoint;
+  last: StoredPoint;
+  min: StoredPoint | null;
+  max: StoredPoint | null;
+}
+
+const p = sql.param;
+
+/** Step extent and an upper bound on the point count of each series, from the widest rollup. */
+export async function metricSeriesExtents(
+  db: Db,
+  runIds: readonly string[],
+  keys: readonly string[],
+  widestWidth: number,
+  range: { from?: number | undefined; to?: number | undefined },
+): Promise<SeriesExtent[]> {
+  const fromBucket = range.from === undefined ? null : Math.floor(range.from / widestWidth);
+  const toBucket = range.to === undefined ? null : Math.floor(range.to / widestWidth);
+  return queryRows<SeriesExtent>(
+    db,
+    sql`select run_id as "runId", key, min(first_step)::float8 as "minStep", max(last_step)::float8 as "maxStep",
+        sum(count)::float8 as "countUpperBound"
+      from metric_rollups
+      where run_id = any(${p([...runIds])}::text[]) and key = any(${p([...keys])}::text[]) and width = ${widestWidth}
+        and (${fromBucket}::bigint is null or bucket >= ${fromBucket}::bigint)
+        and (${toBucket}::bigint is null or bucket <= ${toBucket}::bigint)
+      group by run_id, key`,
+  );
+}
+
+/** Every point of the given series in [from, to], in (step, time) order. */
+export async function metricSeriesRaw(
+  db: Db,
+  series: readonly SeriesId[],
+  from: number,
+  to: number,
+): Promise<RawSeries[]> {
+  if (series.length === 0) return [];
+  return queryRows<RawSeries>(
+    db,
+    sql`select m.run_id as "runId", m.key,
+        array_agg(m.step::float8 order by m.step, m.timestamp) as steps,
+        array_agg(m.timestamp::float8 order by m.step, m.timestamp) as timestamps,
+        array_agg(m.value order by m.step, m.timestamp) as values
+      from metrics m
+      join unnest(${p(series.map((s) => s.runId))}::text[], ${p(series.map((s) => s.key))}::text[]) as s(run_id, key)
+        on m.run_id = s.run_id and m.key = s.key
+      where m.step between ${from} and ${to}
+      group by m.run_id, m.key`,
+  );
+}
+
+export interface BucketQuery {
+  from: number;
+  to: number;
+  /** Chart bucket width in steps; a multiple of source. */
+  width: number;
+  /** Stored rollup width to read; 1 reads raw points only. */
+  source: number;
+}
+
+/**
+ * Bucket summaries of each series over [from, to]: whole rollup buckets inside the range
+ * are read from metric_rollups, the ragged ends from raw points, and both are merged per
+ * chart bucket with the same first/last/min/max rules as the rollups themselves.
+ */
+export async function metricSeriesBuckets(
+  db: Db,
+  series: readonly SeriesId[],
+  q: BucketQuery,
+): Promise<(SeriesId & { buckets: BucketRow[] })[]> {
+  if (series.length === 0) return [];
+  const runIds = p(series.map((s) => s.runId));
+  const keys = p(series.map((s) => s.key));
+  // Rollup buckets wholly inside [from, to]: [rFrom, rTo]; raw points cover the rest.
+  const rFrom = q.source > 1 ? Math.ceil(q.from / q.source) : 1;
+  const rTo = q.source > 1 ? Math.floor((q.to + 1) / q.source) - 1 : 0;
+  const rollupPart =
+    rFrom <= rTo
+      ? sql`select r.run_id, r.key, floor(r.bucket * ${q.source}::bigint / ${q.width}::bigint)::bigint as b, r.count,
+            r.first_step, r.first_ts, r.first_value, r.last_step, r.last_ts, r.last_value,
+            r.min_step, r.min_ts, r.min_value, r.max_step, r.max_ts, r.max_value
+          from metric_rollups r
+          join s on r.run_id = s.run_id and r.key = s.key
+          where r.width = ${q.source} and r.bucket between ${rFrom} and ${rTo}
+          union all `
+      : sql``;
+  const rawEdges =
+    rFrom <= rTo ? sql`and (m.step < ${rFrom * q.source} or m.step > ${(rTo + 1) * q.source - 1})` : sql``;
+  const rows = await queryRows<{
+    runId: string;
+    key: string;
+    b: number[];
+    c: number[];
+    fs: number[]; ft: number[]; fv: number[];
+    ls: number[]; lt: number[]; lv: number[];
+    mins: (number | null)[]; mint: (number | null)[]; minv: (number | null)[];
+    maxs: (number | null)[]; maxt: (number | null)[]; maxv: (number | null)[];
+  }>(
+    db,
+    sql`with s as (select * from unnest(${runIds}::text[], ${keys}::text[]) as s(run_id, key)),
+    src as (
+      ${rollupPart}
+      select m.run_id, m.key, floor(m.step / ${q.width}::bigint)::bigint as b, 1 as count,
+        m.step as first_step, m.timestamp as first_ts, m.value as first_value,
+        m.step as last_step, m.timestamp as last_ts, m.value as last_value,
+        case when m.value <> 'NaN' then m.step end as min_step, case when m.value <> 'NaN' then m.timestamp end as min_ts,
+        nullif(m.value, 'NaN') as min_value,
+        case when m.value <> 'NaN' then m.step end as max_step, case when m.value <> 'NaN' then m.timestamp end as max_ts,
+        nullif(m.value, 'NaN') as max_value
+      from metrics m
+      join s on m.run_id = s.run_id and m.key = s.key
+      where m.step between ${q.from} and ${q.to} ${rawEdges}
+    ),
+    agg as (
+      select run_id, key, b, sum(count)::int as c,
+        (array_agg(first_step order by first_step, first_ts))[1] as fs,
+        (array_agg(first_ts order by first_step, first_ts))[1] as ft,
+        (array_agg(first_value order by first_step, first_ts))[1] as fv,
+        (array_agg(last_step order by last_step desc, last_ts desc))[1] as ls,
+        (array_agg(last_ts order by last_step desc, last_ts desc))[1] as lt,
+        (array_agg(last_value order by last_step desc, last_ts desc))[1] as lv,
+        (array_agg(min_step order by min_value, min_step, min_ts) filter (where min_value is not null))[1] as mins,
+        (array_agg(min_ts order by min_value, min_step, min_ts) filter (where min_value is not null))[1] as mint,
+        min(min_value) as minv,
+        (array_agg(max_step order by max_value desc, max_step, max_ts) filter (where max_value is not null))[1] as maxs,
+        (array_agg(max_ts order by max_value desc, max_step, max_ts) filter (where max_value is not null))[1] as maxt,
+        max(max_value) as maxv
+      from src group by run_id, key, b
+    )
+    select run_id as "runId", key, array_agg(b::float8 order by b) as b, array_agg(c order by b) as c,
+      array_agg(fs::float8 order by b) as fs, array_agg(ft::float8 order by b) as ft, array_agg(fv order by b) as fv,
+      array_agg(ls::float8 order by b) as ls, array_agg(lt::float8 order by b) as lt, array_agg(lv order by b) as lv,
+      array_agg(mins::float8 order by b) as mins, array_agg(mint::float8 order by b) as mint, array_agg(minv order by b) as minv,
+      array_agg(maxs::float8 order by b) as maxs, array_agg(maxt::float8 order by b) as maxt, array_agg(maxv order by b) as maxv
+    from agg group by run_id, key`,
+  );
+  return rows.map((r) => ({
+    runId: r.runId,
+    key: r.key,
+    buckets: r.b.map((bucket, i) => ({
+      bucket,
+      count: r.c[i]!,
+      first: { step: r.fs[i]!, timestamp: r.ft[i]!, value: r.fv[i]! },
+      last: { step: r.ls[i]!, timestamp: r.lt[i]!, value: r.lv[i]! },
+      min: r.minv[i] === null ? null : { step: r.mins[i]!, timestamp: r.mint[i]!, value: r.minv[i]! },
+      max: r.maxv[i] === null ? null : { step: r.maxs[i]!, timestamp: r.maxt[i]!, value: r.maxv[i]! },
+    })),
+  }));
+}
+
+/** Distinct metric keys logged by any of the given runs or experiments. */
+export async function metricKeysOf(
+  db: Db,
+  scope: { runIds?: readonly string[] | undefined; experimentIds?: readonly number[] | undefined },
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ key: latestMetrics.key })
+    .from(latestMetrics)
+    .innerJoin(runs, eq(runs.id, latestMetrics.runId))
+    .where(
+      and(
+        scope.runIds ? inArray(latestMetrics.runId, [...scope.runIds]) : undefined,
+        scope.experimentIds ? inArray(runs.experimentId, [...scope.experimentIds]) : undefined,
+      ),
+    )
+    .orderBy(latestMetrics.key);
+  return rows.map((r) => r.key);
+}

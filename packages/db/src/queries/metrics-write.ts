@@ -1,0 +1,103 @@
+// The hot path: metric points, latest values and rollups, each written with one
+// unnest statement per batch (drizzle's row-object builder manages a third of the rate).
+import { sql } from 'drizzle-orm';
+import type { Db } from '../types';
+
+export interface MetricPointRow {
+  key: string;
+  step: number;
+  timestamp: number;
+  value: number;
+}
+
+export interface MetricRollupRow {
+  key: string;
+  width: number;
+  bucket: number;
+  count: number;
+  first: { step: number; timestamp: number; value: number };
+  last: { step: number; timestamp: number; value: number };
+  min: { step: number; timestamp: number; value: number } | null;
+  max: { step: number; timestamp: number; value: number } | null;
+}
+
+const p = sql.param;
+
+/** Appends raw points of one run. */
+export async function metricPointsInsert(db: Db, runId: string, points: readonly MetricPointRow[]): Promise<void> {
+  if (points.length === 0) return;
+  const n = points.length;
+  const keys = new Array<string>(n);
+  const steps = new Array<number>(n);
+  const times = new Array<number>(n);
+  const values = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const pt = points[i]!;
+    keys[i] = pt.key;
+    steps[i] = pt.step;
+    times[i] = pt.timestamp;
+    values[i] = pt.value;
+  }
+  await db.execute(sql`
+    insert into metrics (run_id, key, step, timestamp, value)
+    select ${runId}, u.k, u.s, u.t, u.v
+    from unnest(${p(keys)}::text[], ${p(steps)}::bigint[], ${p(times)}::bigint[], ${p(values)}::float8[]) as u(k, s, t, v)`);
+}
+
+/** Moves each key's latest value forward when the new point has a higher (step, timestamp). */
+export async function latestMetricsUpsert(db: Db, runId: string, latest: readonly MetricPointRow[]): Promise<void> {
+  if (latest.length === 0) return;
+  await db.execute(sql`
+    insert into latest_metrics (run_id, key, step, timestamp, value)
+    select ${runId}, u.k, u.s, u.t, u.v
+    from unnest(${p(latest.map((l) => l.key))}::text[], ${p(latest.map((l) => l.step))}::bigint[],
+                ${p(latest.map((l) => l.timestamp))}::bigint[], ${p(latest.map((l) => l.value))}::float8[]) as u(k, s, t, v)
+    on conflict (run_id, key) do update
+      set step = excluded.step, timestamp = excluded.timestamp, value = excluded.value
+      where (excluded.step, excluded.timestamp) >= (latest_metrics.step, latest_metrics.timestamp)`);
+}
+
+/**
+ * Merges bucket summaries into the stored rollups, with the same rules as domain's
+ * bucketSummaryMerge: first is the earliest (step, time), last the latest, and min/max
+ * the extreme non-NaN value with ties going to the earlier point.
+ */
+export async function metricRollupsUpsert(db: Db, runId: string, rows: readonly MetricRollupRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <T>(f: (r: MetricRollupRow) => T) => p(rows.map(f));
+  await db.execute(sql`
+    insert into metric_rollups as r (run_id, key, width, bucket, count,
+      first_step, first_ts, first_value, last_step, last_ts, last_value,
+      min_step, min_ts, min_value, max_step, max_ts, max_value)
+    select ${runId}, u.*
+    from unnest(
+      ${col((r) => r.key)}::text[], ${col((r) => r.width)}::int[], ${col((r) => r.bucket)}::bigint[], ${col((r) => r.count)}::int[],
+      ${col((r) => r.first.step)}::bigint[], ${col((r) => r.first.timestamp)}::bigint[], ${col((r) => r.first.value)}::float8[],
+      ${col((r) => r.last.step)}::bigint[], ${col((r) => r.last.timestamp)}::bigint[], ${col((r) => r.last.value)}::float8[],
+      ${col((r) => r.min?.step ?? null)}::bigint[], ${col((r) => r.min?.timestamp ?? null)}::bigint[], ${col((r) => r.min?.value ?? null)}::float8[],
+      ${col((r) => r.max?.step ?? null)}::bigint[], ${col((r) => r.max?.timestamp ?? null)}::bigint[], ${col((r) => r.max?.value ?? null)}::float8[]
+    ) as u
+    on conflict (run_id, key, width, bucket) do update set
+      count = r.count + excluded.count,
+      first_step = case when (excluded.first_step, excluded.first_ts) < (r.first_step, r.first_ts) then excluded.first_step else r.first_step end,
+      first_ts = case when (excluded.first_step, excluded.first_ts) < (r.first_step, r.first_ts) then excluded.first_ts else r.first_ts end,
+      first_value = case when (excluded.first_step, excluded.first_ts) < (r.first_step, r.first_ts) then excluded.first_value else r.first_value end,
+      last_step = case when (excluded.last_step, excluded.last_ts) >= (r.last_step, r.last_ts) then excluded.last_step else r.last_step end,
+      last_ts = case when (excluded.last_step, excluded.last_ts) >= (r.last_step, r.last_ts) then excluded.last_ts else r.last_ts end,
+      last_value = case when (excluded.last_step, excluded.last_ts) >= (r.last_step, r.last_ts) then excluded.last_value else r.last_value end,
+      min_step = case when ${newExtreme('min', '<')} then excluded.min_step else r.min_step end,
+      min_ts = case when ${newExtreme('min', '<')} then excluded.min_ts else r.min_ts end,
+      min_value = case when ${newExtreme('min', '<')} then excluded.min_value else r.min_value end,
+      max_step = case when ${newExtreme('max', '>')} then excluded.max_step else r.max_step end,
+      max_ts = case when ${newExtreme('max', '>')} then excluded.max_ts else r.max_ts end,
+      max_value = case when ${newExtreme('max', '>')} then excluded.max_value else r.max_value end`);
+}
+
+function newExtreme(which: 'min' | 'max', better: '<' | '>') {
+  const v = sql.raw(`${which}_value`);
+  const s = sql.raw(`${which}_step`);
+  const t = sql.raw(`${which}_ts`);
+  const op = sql.raw(better);
+  return sql`(excluded.${v} is not null and (r.${v} is null or excluded.${v} ${op} r.${v}
+    or (excluded.${v} = r.${v} and (excluded.${s}, excluded.${t}) < (r.${s}, r.${t}))))`;
+}

@@ -1,0 +1,167 @@
+// Runs and what hangs off them: params, tags, dataset inputs, idempotency keys.
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { batchKeys, datasets, params, runInputs, runs, tags } from '../schema';
+import { queryRows } from '../rows';
+import type { Db } from '../types';
+
+export type RunRow = typeof runs.$inferSelect;
+
+export interface LatestMetric {
+  value: number;
+  step: number;
+  timestamp: number;
+}
+
+/** A run with its params, tags and latest metric values. */
+export interface RunWithData extends RunRow {
+  params: Record<string, string>;
+  tags: Record<string, string>;
+  metrics: Record<string, LatestMetric>;
+}
+
+export async function runInsert(db: Db, values: typeof runs.$inferInsert): Promise<RunRow> {
+  const [row] = await db.insert(runs).values(values).returning();
+  return row!;
+}
+
+export async function runFind(db: Db, runId: string): Promise<RunRow | undefined> {
+  const [row] = await db.select().from(runs).where(eq(runs.id, runId));
+  return row;
+}
+
+/** The subset of the given ids that name existing, undeleted runs. */
+export async function runIdsExisting(db: Db, runIds: readonly string[]): Promise<string[]> {
+  if (runIds.length === 0) return [];
+  const rows = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(inArray(runs.id, [...runIds]), isNull(runs.deletedAt)));
+  return rows.map((r) => r.id);
+}
+
+export async function runUpdate(
+  db: Db,
+  runId: string,
+  values: Partial<Pick<RunRow, 'status' | 'endTime' | 'name' | 'notes' | 'updatedAt'>>,
+): Promise<RunRow | undefined> {
+  const [row] = await db.update(runs).set(values).where(eq(runs.id, runId)).returning();
+  return row;
+}
+
+export async function runTouch(db: Db, runId: string, now: number): Promise<void> {
+  await db.update(runs).set({ updatedAt: sql`greatest(${runs.updatedAt}, ${now})` }).where(eq(runs.id, runId));
+}
+
+/**
+ * Params, tags and latest metrics for many runs in one round trip, one row per run:
+ * PGlite decodes rows in JS, so aggregating per run is several times faster than
+ * returning a row per value.
+ */
+export async function runsWithData(db: Db, runIds: readonly string[]): Promise<RunWithData[]> {
+  if (runIds.length === 0) return [];
+  const base = await db.select().from(runs).where(inArray(runs.id, [...runIds]));
+  const extras = await queryRows<{
+    id: string;
+    params: Record<string, string> | null;
+    tags: Record<string, string> | null;
+    mkeys: string[] | null;
+    mvalues: number[] | null;
+    msteps: number[] | null;
+    mtimes: number[] | null;
+  }>(
+    db,
+    sql`select r.id,
+      (select json_object_agg(p.key, p.value) from params p where p.run_id = r.id) as params,
+      (select json_object_agg(t.key, t.value) from tags t where t.run_id = r.id) as tags,
+      m.keys as mkeys, m.vals as mvalues, m.steps as msteps, m.times as mtimes
+    from runs r
+    left join lateral (
+      select array_agg(l.key order by l.key) as keys, array_agg(l.value order by l.key) as vals,
+             array_agg(l.step::float8 order by l.key) as steps, array_agg(l.timestamp::float8 order by l.key) as times
+      from latest_metrics l where l.run_id = r.id
+    ) m on true
+    where r.id = any(${sql.param([...runIds])}::text[])`,
+  );
+  const byId = new Map(extras.map((e) => [e.id, e]));
+  const order = new Map(runIds.map((id, i) => [id, i]));
+  return base
+    .map((run) => {
+      const e = byId.get(run.id);
+      const metrics: Record<string, LatestMetric> = {};
+      e?.mkeys?.forEach((k, i) => {
+        metrics[k] = { value: e.mvalues![i]!, step: e.msteps![i]!, timestamp: e.mtimes![i]! };
+      });
+      return { ...run, params: e?.params ?? {}, tags: e?.tags ?? {}, metrics };
+    })
+    .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+/** Inserts params; returns the keys whose stored value differs from the one given. */
+export async function paramsInsert(db: Db, runId: string, items: readonly { key: string; value: string }[]): Promise<{ key: string; stored: string; given: string }[]> {
+  if (items.length === 0) return [];
+  await db
+    .insert(params)
+    .values(items.map((i) => ({ runId, key: i.key, value: i.value })))
+    .onConflictDoNothing();
+  const stored = await db
+    .select({ key: params.key, value: params.value })
+    .from(params)
+    .where(and(eq(params.runId, runId), inArray(params.key, items.map((i) => i.key))));
+  const byKey = new Map(stored.map((s) => [s.key, s.value]));
+  return items
+    .filter((i) => byKey.get(i.key) !== i.value)
+    .map((i) => ({ key: i.key, stored: byKey.get(i.key) ?? '', given: i.value }));
+}
+
+export async function tagsUpsert(db: Db, runId: string, items: readonly { key: string; value: string }[]): Promise<void> {
+  if (items.length === 0) return;
+  await db
+    .insert(tags)
+    .values(items.map((i) => ({ runId, key: i.key, value: i.value })))
+    .onConflictDoUpdate({ target: [tags.runId, tags.key], set: { value: sql`excluded.value` } });
+}
+
+export interface DatasetValues {
+  name: string;
+  digest: string;
+  source: string;
+  sourceType: string;
+  schema?: { columns: { name: string; type: string }[] } | undefined;
+}
+
+/** Finds or creates the dataset (name, digest) and links it to the run under a context. */
+export async function runInputAdd(db: Db, runId: string, dataset: DatasetValues, context: string, now: number): Promise<number> {
+  await db
+    .insert(datasets)
+    .values({ ...dataset, schema: dataset.schema ?? null, createdAt: now })
+    .onConflictDoNothing();
+  const [row] = await db
+    .select({ id: datasets.id })
+    .from(datasets)
+    .where(and(eq(datasets.name, dataset.name), eq(datasets.digest, dataset.digest)));
+  await db.insert(runInputs).values({ runId, datasetId: row!.id, context }).onConflictDoNothing();
+  return row!.id;
+}
+
+export async function runInputsList(db: Db, runId: string) {
+  return db
+    .select({
+      context: runInputs.context,
+      datasetId: datasets.id,
+      name: datasets.name,
+      digest: datasets.digest,
+      source: datasets.source,
+      sourceType: datasets.sourceType,
+      schema: datasets.schema,
+    })
+    .from(runInputs)
+    .innerJoin(datasets, eq(datasets.id, runInputs.datasetId))
+    .where(eq(runInputs.runId, runId))
+    .orderBy(runInputs.context, datasets.name);
+}
+
+/** Records an idempotency key; false when the run already has it (the batch was applied). */
+export async function batchKeyClaim(db: Db, runId: string, key: string): Promise<boolean> {
+  const claimed = await db.insert(batchKeys).values({ runId, key }).onConflictDoNothing().returning({ key: batchKeys.key });
+  return claimed.length > 0;
+}

@@ -1,0 +1,3 @@
+export * from './runs';
+export * from './series';
+export * from './search-filter';
