@@ -43,6 +43,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // A failed query's message carries its parameters; the cause is what a person needs.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  console.error('Quorum could not start:', cause instanceof Error ? cause.message : cause);
   process.exit(1);
 });

@@ -126,6 +126,8 @@ export const runSearchInput = z.object({
 });
 export type RunSearchInput = z.infer<typeof runSearchInput>;
 
+export const runColumnsInput = z.object({ experimentIds: z.array(experimentIdSchema).min(1).max(100) });
+
 export const metricKeysInput = z.object({
   experimentIds: z.array(experimentIdSchema).max(100).optional(),
   runIds: z.array(runIdSchema).max(1_000).optional(),

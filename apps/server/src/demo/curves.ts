@@ -108,8 +108,8 @@ export function fraudRun(rng: Random, i: number): DemoRun {
     const end = Math.min(steps - 1, Math.floor((divergeAt + 0.15) * steps));
     const cut = (m: DemoRun['metrics']) => m.filter((p) => p.step <= end);
     const tail = [
-      { key: 'train_loss', step: end + 1, timestamp: (end + 1) * msPerStep, value: Infinity },
-      { key: 'train_loss', step: end + 2, timestamp: (end + 2) * msPerStep, value: NaN },
+      { key: 'train_loss', step: end + 1, timestamp: Math.round((end + 1) * msPerStep), value: Infinity },
+      { key: 'train_loss', step: end + 2, timestamp: Math.round((end + 2) * msPerStep), value: NaN },
     ];
     return fraudResult(i, rng, { lr, batch, hidden, dropout, optimizer }, 'FAILED', [...cut(trainLoss), ...tail, ...cut(valLoss), ...cut(prAuc), ...cut(recall)]);
   }

@@ -1,4 +1,5 @@
-import { logBatchInput, runCreateInput, runGetInput, runSearchInput, runUpdateInput } from '@quorum/contracts';
+import { logBatchInput, runColumnsInput, runCreateInput, runGetInput, runSearchInput, runUpdateInput } from '@quorum/contracts';
+import { runColumnKeys } from '@quorum/db';
 import { logBatch } from '../services/log-batch';
 import { runSearch } from '../services/run-search';
 import { runCreate, runGet, runUpdate } from '../services/runs';
@@ -10,4 +11,6 @@ export const runsRouter = router({
   get: publicProcedure.input(runGetInput).query(({ ctx, input }) => runGet(ctx, input.runId)),
   logBatch: publicProcedure.input(logBatchInput).mutation(({ ctx, input }) => logBatch(ctx, input)),
   search: publicProcedure.input(runSearchInput).query(({ ctx, input }) => runSearch(ctx, input)),
+  /** Param, metric and tag keys present in the experiments' runs. */
+  columns: publicProcedure.input(runColumnsInput).query(({ ctx, input }) => runColumnKeys(ctx.db, input.experimentIds)),
 });

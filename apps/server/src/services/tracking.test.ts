@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../test/harness';
 
@@ -121,6 +122,11 @@ describeEachEngine('runs.logBatch', (get) => {
 
     const unknownRun = await rejection(caller.runs.logBatch({ runId: 'f'.repeat(32), metrics: [] }));
     expect(unknownRun.code).toBe('NOT_FOUND');
+    // The single-statement metrics path checks the run too, and leaves no orphan points.
+    const orphan = await rejection(caller.runs.logBatch({ runId: 'e'.repeat(32), metrics: [{ key: 'x', value: 1, step: 0, timestamp: 0 }] }));
+    expect(orphan.code).toBe('NOT_FOUND');
+    const leftovers = await get().handle.db.execute(sql`select count(*)::int as n from metrics where run_id = ${'e'.repeat(32)}`);
+    expect((leftovers as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
 
     expect((await caller.runs.get({ runId: run.id })).metrics).toEqual({});
   });

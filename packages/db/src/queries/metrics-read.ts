@@ -147,26 +147,21 @@ export async function metricSeriesBuckets(
       where m.step between ${q.from} and ${q.to} ${rawEdges}
     ),
     agg as (
+      -- Lexicographic min/max over (step, time, value) arrays pick the first, last and
+      -- extreme points without a sort per bucket. Steps and times fit float8 exactly.
       select run_id, key, b, sum(count)::int as c,
-        (array_agg(first_step order by first_step, first_ts))[1] as fs,
-        (array_agg(first_ts order by first_step, first_ts))[1] as ft,
-        (array_agg(first_value order by first_step, first_ts))[1] as fv,
-        (array_agg(last_step order by last_step desc, last_ts desc))[1] as ls,
-        (array_agg(last_ts order by last_step desc, last_ts desc))[1] as lt,
-        (array_agg(last_value order by last_step desc, last_ts desc))[1] as lv,
-        (array_agg(min_step order by min_value, min_step, min_ts) filter (where min_value is not null))[1] as mins,
-        (array_agg(min_ts order by min_value, min_step, min_ts) filter (where min_value is not null))[1] as mint,
-        min(min_value) as minv,
-        (array_agg(max_step order by max_value desc, max_step, max_ts) filter (where max_value is not null))[1] as maxs,
-        (array_agg(max_ts order by max_value desc, max_step, max_ts) filter (where max_value is not null))[1] as maxt,
-        max(max_value) as maxv
+        min(array[first_step::float8, first_ts::float8, first_value]) as f,
+        max(array[last_step::float8, last_ts::float8, last_value]) as l,
+        min(array[min_value, min_step::float8, min_ts::float8]) filter (where min_value is not null) as mn,
+        -- Largest value, ties to the earliest point: negate step and time inside the max.
+        max(array[max_value, -max_step::float8, -max_ts::float8]) filter (where max_value is not null) as mx
       from src group by run_id, key, b
     )
     select run_id as "runId", key, array_agg(b::float8 order by b) as b, array_agg(c order by b) as c,
-      array_agg(fs::float8 order by b) as fs, array_agg(ft::float8 order by b) as ft, array_agg(fv order by b) as fv,
-      array_agg(ls::float8 order by b) as ls, array_agg(lt::float8 order by b) as lt, array_agg(lv order by b) as lv,
-      array_agg(mins::float8 order by b) as mins, array_agg(mint::float8 order by b) as mint, array_agg(minv order by b) as minv,
-      array_agg(maxs::float8 order by b) as maxs, array_agg(maxt::float8 order by b) as maxt, array_agg(maxv order by b) as maxv
+      array_agg(f[1] order by b) as fs, array_agg(f[2] order by b) as ft, array_agg(f[3] order by b) as fv,
+      array_agg(l[1] order by b) as ls, array_agg(l[2] order by b) as lt, array_agg(l[3] order by b) as lv,
+      array_agg(mn[2] order by b) as mins, array_agg(mn[3] order by b) as mint, array_agg(mn[1] order by b) as minv,
+      array_agg(-mx[2] order by b) as maxs, array_agg(-mx[3] order by b) as maxt, array_agg(mx[1] order by b) as maxv
     from agg group by run_id, key`,
   );
   return rows.map((r) => ({

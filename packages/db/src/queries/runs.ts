@@ -165,3 +165,16 @@ export async function batchKeyClaim(db: Db, runId: string, key: string): Promise
   const claimed = await db.insert(batchKeys).values({ runId, key }).onConflictDoNothing().returning({ key: batchKeys.key });
   return claimed.length > 0;
 }
+
+/** The param, metric and tag keys used by runs of the given experiments: the columns a runs table can show. */
+export async function runColumnKeys(db: Db, experimentIds: readonly number[]): Promise<{ params: string[]; metrics: string[]; tags: string[] }> {
+  const ids = sql.param([...experimentIds]);
+  const keysOf = (table: string) =>
+    queryRows<{ key: string }>(
+      db,
+      sql`select distinct x.key from ${sql.raw(table)} x join runs r on r.id = x.run_id
+        where r.experiment_id = any(${ids}::int[]) and r.deleted_at is null order by x.key`,
+    ).then((rows) => rows.map((r) => r.key));
+  const [paramKeys, metricKeys, tagKeys] = await Promise.all([keysOf('params'), keysOf('latest_metrics'), keysOf('tags')]);
+  return { params: paramKeys, metrics: metricKeys, tags: tagKeys };
+}

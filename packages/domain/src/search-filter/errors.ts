@@ -16,7 +16,7 @@ export class FilterSyntaxError extends Error {
   /** 1-based column of `position`, in UTF-16 units like `position`. */
   readonly column: number;
   /** What would have been accepted here, when there is a short list. */
-  readonly expected?: string[];
+  declare readonly expected?: string[];
 
   constructor(message: string, input: string, span: Span, expected?: string[]) {
     super(message);
@@ -30,7 +30,7 @@ export class FilterSyntaxError extends Error {
 }
 
 /** 1-based line and column of a 0-based offset. */
-export function filterLocate(input: string, offset: number): { line: number; column: number } {
+function filterLocate(input: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < input.length; i++) {
@@ -53,9 +53,13 @@ export function filterError(
   message: (at: string) => string,
   expected?: string[],
 ): FilterSyntaxError {
-  const { line, column } = filterLocate(input, span.start);
-  const at = /[\r\n]/.test(input) ? `at line ${line}, column ${column}` : `at column ${column}`;
-  return new FilterSyntaxError(message(at), input, span, expected);
+  return new FilterSyntaxError(message(`at ${filterWhere(input, span.start)}`), input, span, expected);
+}
+
+/** "column N" for one-line input, "line L, column N" otherwise. */
+export function filterWhere(input: string, offset: number): string {
+  const { line, column } = filterLocate(input, offset);
+  return /[\r\n]/.test(input) ? `line ${line}, column ${column}` : `column ${column}`;
 }
 
 /** Token text quoted for a message (escaped, so control characters stay visible), or "end of input". */

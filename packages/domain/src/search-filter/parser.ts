@@ -1,7 +1,7 @@
 // Recursive-descent parser for run-search filters: MLflow's `clause AND clause` grammar
 // plus OR, NOT, parentheses, IN, IS NULL and typed literals. Precedence: NOT > AND > OR.
 import type { FilterAttribute, FilterComparison, FilterExpr, FilterField, FilterLiteral } from './ast';
-import { filterError, filterLocate, filterQuote } from './errors';
+import { filterError, filterQuote, filterWhere } from './errors';
 import { FILTER_BARE_KEY, filterLexer, type FilterToken } from './lexer';
 import { ruleInKind, ruleOperator, ruleOperators, ruleValue, type FilterLiteralAt, type FilterTarget } from './rules';
 
@@ -143,9 +143,12 @@ function parseNot(p: Parser, depth: number): FilterExpr {
     const open = advance(p);
     const expr = parseOr(p, inner);
     if (peek(p).kind !== ')') {
-      const { line, column } = filterLocate(p.input, open.start);
-      const opened = /[\r\n]/.test(p.input) ? `line ${line}, column ${column}` : `column ${column}`;
-      throw fail(p, (at) => `Expected AND, OR or ")" ${at}, found ${found(p)} (the "(" at ${opened} is not closed)`, ['AND', 'OR', ')']);
+      const opened = filterWhere(p.input, open.start);
+      throw fail(p, (at) => `Expected AND, OR or ")" ${at}, found ${found(p)} (the "(" at ${opened} is not closed)`, [
+        'AND',
+        'OR',
+        ')',
+      ]);
     }
     advance(p);
     return expr;
@@ -179,7 +182,8 @@ function parseTest(p: Parser, target: FilterTarget): Unspanned<FilterComparison>
   if (token.kind === 'op') {
     ruleOperator(p.input, target, token.op, token);
     advance(p);
-    return { type: 'compare', field, op: token.op, value: ruleValue(p.input, target, token.op, parseLiteral(p, target, `${target.text} ${token.op}`)) };
+    const literal = parseLiteral(p, target, `${target.text} ${token.op}`);
+    return { type: 'compare', field, op: token.op, value: ruleValue(p.input, target, token.op, literal) };
   }
   const word = keyword(p);
   if (word === 'IS') {
@@ -187,7 +191,8 @@ function parseTest(p: Parser, target: FilterTarget): Unspanned<FilterComparison>
     const negated = keyword(p) === 'NOT';
     if (negated) advance(p);
     if (keyword(p) !== 'NULL') {
-      throw fail(p, (at) => `Expected ${negated ? 'NULL' : 'NULL or NOT NULL'} after ${target.text} IS ${at}, found ${found(p)}`, negated ? ['NULL'] : ['NULL', 'NOT NULL']);
+      const expected = negated ? ['NULL'] : ['NULL', 'NOT NULL'];
+      throw fail(p, (at) => `Expected ${expected.join(' or ')} after ${target.text} IS ${at}, found ${found(p)}`, expected);
     }
     advance(p);
     return { type: 'null', field, negated };
@@ -210,8 +215,9 @@ function parseTest(p: Parser, target: FilterTarget): Unspanned<FilterComparison>
     return { type: 'in', field, negated, values: parseInList(p, target) };
   }
   const expected = negated ? ['LIKE', 'ILIKE', 'IN'] : ruleOperators(field);
+  const wanted = negated ? 'LIKE, ILIKE or IN' : 'a comparison operator';
   const after = negated ? `${target.text} NOT` : target.text;
-  throw fail(p, (at) => `Expected ${negated ? 'LIKE, ILIKE or IN' : 'a comparison operator'} after ${after} ${at}, found ${found(p)}`, expected);
+  throw fail(p, (at) => `Expected ${wanted} after ${after} ${at}, found ${found(p)}`, expected);
 }
 
 function parseField(p: Parser): FilterField {
@@ -236,7 +242,7 @@ function parseField(p: Parser): FilterField {
   }
   if (token.kind === 'word' && keyword(p) === null) return parseAttribute(p, token.text);
   const previous = p.previous;
-  const after = previous && previous.kind !== 'op' ? `after ${filterQuote(text(p, previous))}` : 'such as metrics.auc > 0.8';
+  const after = previous ? `after ${filterQuote(text(p, previous))}` : 'such as metrics.auc > 0.8';
   throw fail(p, (at) => `Expected a comparison ${after} ${at}, found ${found(p)}`, [
     'metrics.<key>',
     'params.<key>',
@@ -257,7 +263,8 @@ function parseLiteral(p: Parser, target: FilterTarget, after: string): FilterLit
   const token = p.token;
   if (token.kind === 'number' || token.kind === 'string') {
     advance(p);
-    const literal: FilterLiteral = token.kind === 'number' ? { type: 'number', value: token.value } : { type: 'string', value: token.value };
+    const literal: FilterLiteral =
+      token.kind === 'number' ? { type: 'number', value: token.value } : { type: 'string', value: token.value };
     return { literal, span: { start: token.start, end: token.end } };
   }
   if (keyword(p) === 'NULL') {
@@ -283,7 +290,11 @@ function parseInList(p: Parser, target: FilterTarget): FilterLiteral[] {
     first ??= raw;
     ruleInKind(p.input, target, first, raw);
     if (values.length > FILTER_MAX_IN_VALUES) {
-      throw filterError(p.input, raw.span, (at) => `The IN list for ${target.text} has more than ${FILTER_MAX_IN_VALUES} values; the one ${at} is past the limit`);
+      throw filterError(
+        p.input,
+        raw.span,
+        (at) => `The IN list for ${target.text} has more than ${FILTER_MAX_IN_VALUES} values; the one ${at} is past the limit`,
+      );
     }
     const separator = peek(p).kind;
     if (separator !== ',' && separator !== ')') {

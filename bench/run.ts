@@ -1,0 +1,64 @@
+// npm run bench: prints `BENCH <name> <value> <unit>` lines, on the embedded database
+// and, when DATABASE_URL is set, on PostgreSQL.
+import { createDb, type DbHandle } from '@quorum/db';
+import { testEngines } from '@quorum/db/testing';
+import { existsSync } from 'node:fs';
+import pg from 'pg';
+import { benchIngest, benchSearch, benchSeries, benchWriters, type Report } from './tracking';
+
+const report: Report = (name, value, unit) => console.log(`BENCH ${name} ${value} ${unit}`);
+
+async function freshPostgresUrl(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `quorum_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+async function main() {
+  const only = process.argv[2];
+  await benchIngest(report, 'embedded');
+  if (process.env.DATABASE_URL) {
+    const pgDb = await freshPostgresUrl(process.env.DATABASE_URL);
+    try {
+      // The server migrates the fresh database itself.
+      await benchIngest(report, 'postgres', pgDb.url);
+    } finally {
+      await pgDb.drop();
+    }
+  }
+  for (const engine of testEngines()) {
+    const label = engine.name === 'pglite' ? 'embedded' : 'postgres';
+    const handle: DbHandle = await engine.open();
+    try {
+      await benchWriters(report, label, handle);
+      await benchSearch(report, label, handle);
+      await benchSeries(report, label, handle);
+    } finally {
+      await handle.close();
+    }
+  }
+  const statsBench = new URL('./stats.ts', import.meta.url);
+  if (!only && existsSync(statsBench)) {
+    const { benchStats } = (await import(statsBench.href)) as { benchStats: (r: Report) => Promise<void> };
+    await benchStats(report);
+  }
+  void createDb;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
