@@ -51,13 +51,19 @@ export async function demoSeed(ctx: ServiceContext): Promise<SeedStats> {
   const now = ctx.clock.now();
   const stats: SeedStats = { experiments: 0, runs: 0, points: 0 };
   for (const spec of DEMO_EXPERIMENTS) {
-    const experiment = await experimentCreate(ctx, { name: spec.name, description: spec.description });
+    const experiment = await experimentCreate({ db: ctx.db, clock: { now: () => now - 22 * DAY } }, { name: spec.name, description: spec.description });
     stats.experiments++;
     for (let i = 0; i < spec.runs; i++) {
       const demo = spec.make(rng, i);
-      // Runs spread over the last three weeks, oldest first.
-      const start = now - 21 * DAY + Math.floor(((i + rng.next()) / spec.runs) * 20 * DAY);
-      const run = await runCreate(ctx, {
+      const duration = demo.metrics.reduce((m, p) => Math.max(m, p.timestamp), 0);
+      // Runs spread over the last three weeks, oldest first; a running one started just
+      // long enough ago to be near its last logged step now.
+      const start =
+        demo.status === 'RUNNING' ? now - duration - 30_000 : now - 21 * DAY + Math.floor(((i + rng.next()) / spec.runs) * 20 * DAY);
+      // Writes carry the simulated time, so "last activity" matches the run's history.
+      let simulated = start;
+      const runCtx: ServiceContext = { db: ctx.db, clock: { now: () => simulated } };
+      const run = await runCreate(runCtx, {
         experimentId: experiment.id,
         name: demo.name,
         startTime: start,
@@ -74,11 +80,11 @@ export async function demoSeed(ctx: ServiceContext): Promise<SeedStats> {
           tags: [],
           inputs: offset === 0 ? demo.inputs : [],
         };
-        await logBatch(ctx, batch);
+        simulated = Math.min(now, start + duration);
+        await logBatch(runCtx, batch);
       }
       stats.points += points.length;
-      const last = points[points.length - 1]?.timestamp ?? start;
-      if (demo.status !== 'RUNNING') await runUpdate(ctx, { runId: run.id, status: demo.status, endTime: last + 1_000 });
+      if (demo.status !== 'RUNNING') await runUpdate(runCtx, { runId: run.id, status: demo.status, endTime: start + duration + 1_000 });
       stats.runs++;
     }
   }

@@ -1,0 +1,44 @@
+// Entry point for training scripts: connect, pick an experiment, start runs.
+import { quorumApi, type QuorumApi } from './client';
+import { RunLogger, type RunLoggerOptions } from './run-logger';
+
+export interface QuorumOptions {
+  /** Server URL, e.g. http://localhost:8080 (default: QUORUM_URL or that). */
+  url?: string;
+  headers?: Record<string, string>;
+}
+
+export class Quorum {
+  readonly api: QuorumApi;
+
+  constructor(options: QuorumOptions = {}) {
+    this.api = quorumApi(options.url ?? process.env.QUORUM_URL ?? 'http://localhost:8080', options.headers);
+  }
+
+  /** The experiment's id, creating it when it does not exist yet. */
+  async experiment(name: string): Promise<number> {
+    const find = async () => (await this.api.experiments.list.query({ includeArchived: true, query: name })).find((e) => e.name === name);
+    const found = await find();
+    if (found) return found.id;
+    try {
+      return (await this.api.experiments.create.mutate({ name })).id;
+    } catch (error) {
+      // Another process may have created it in the meantime.
+      const again = await find();
+      if (again) return again.id;
+      throw error;
+    }
+  }
+
+  async startRun(options: { experiment: string; name?: string; sourceCommit?: string; userId?: string; tags?: Record<string, string> } & RunLoggerOptions): Promise<RunLogger> {
+    const experimentId = await this.experiment(options.experiment);
+    const run = await this.api.runs.create.mutate({
+      experimentId,
+      name: options.name,
+      sourceCommit: options.sourceCommit,
+      userId: options.userId ?? process.env.USER,
+      tags: Object.entries(options.tags ?? {}).map(([key, value]) => ({ key, value })),
+    });
+    return new RunLogger(this.api, run.id, options);
+  }
+}

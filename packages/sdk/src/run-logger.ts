@@ -1,0 +1,97 @@
+// A run as a training script sees it: log params, metrics and datasets; points are
+// buffered and sent in batches, each retried with its idempotency key so a retry after
+// a lost answer is stored once.
+import { randomUUID } from 'node:crypto';
+import type { QuorumApi } from './client';
+
+type RunStatus = 'FINISHED' | 'FAILED' | 'KILLED';
+interface Point {
+  key: string;
+  value: number;
+  step: number;
+  timestamp: number;
+}
+
+export interface RunLoggerOptions {
+  /** Points per request (at most 10,000). */
+  batchSize?: number;
+  /** Send buffered points at least this often, in ms. */
+  flushIntervalMs?: number;
+  /** Attempts per batch before giving up. */
+  retries?: number;
+}
+
+export class RunLogger {
+  private buffer: Point[] = [];
+  private sending: Promise<void> = Promise.resolve();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly batchSize: number;
+  private readonly retries: number;
+
+  constructor(
+    private readonly api: QuorumApi,
+    readonly id: string,
+    options: RunLoggerOptions = {},
+  ) {
+    this.batchSize = Math.min(options.batchSize ?? 5_000, 10_000);
+    this.retries = options.retries ?? 5;
+    this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 2_000);
+    this.timer.unref?.();
+  }
+
+  /** Logs params (immutable: logging a different value later is an error). */
+  async logParams(params: Record<string, string | number | boolean>) {
+    await this.send({ params: Object.entries(params).map(([key, value]) => ({ key, value: String(value) })) });
+  }
+
+  async setTags(tags: Record<string, string>) {
+    await this.send({ tags: Object.entries(tags).map(([key, value]) => ({ key, value })) });
+  }
+
+  /** Records a dataset this run used, with its context (train, eval…). */
+  async logDataset(dataset: { name: string; digest: string; source?: string; sourceType?: string; context?: string; schema?: { columns: { name: string; type: string }[] } }) {
+    await this.send({ inputs: [{ source: '', sourceType: '', context: '', ...dataset }] });
+  }
+
+  /** Buffers a metric point; it is sent with the next batch. */
+  logMetric(key: string, value: number, step = 0, timestamp = Date.now()) {
+    this.buffer.push({ key, value, step, timestamp });
+    if (this.buffer.length >= this.batchSize) void this.flush();
+  }
+
+  logMetrics(values: Record<string, number>, step = 0) {
+    const now = Date.now();
+    for (const [key, value] of Object.entries(values)) this.logMetric(key, value, step, now);
+  }
+
+  /** Sends everything buffered; resolves when the server has stored it. */
+  flush(): Promise<void> {
+    while (this.buffer.length > 0) {
+      const metrics = this.buffer.splice(0, this.batchSize);
+      this.sending = this.sending.then(() => this.send({ metrics }));
+    }
+    return this.sending;
+  }
+
+  /** Flushes and marks the run finished (or failed/killed). */
+  async end(status: RunStatus = 'FINISHED') {
+    clearInterval(this.timer);
+    await this.flush();
+    await this.api.runs.update.mutate({ runId: this.id, status });
+  }
+
+  private async send(batch: { metrics?: Point[]; params?: { key: string; value: string }[]; tags?: { key: string; value: string }[]; inputs?: { name: string; digest: string; source: string; sourceType: string; context: string }[] }) {
+    const idempotencyKey = randomUUID();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.api.runs.logBatch.mutate({ runId: this.id, idempotencyKey, ...batch });
+        return;
+      } catch (error) {
+        const status = (error as { data?: { httpStatus?: number } }).data?.httpStatus;
+        // A 4xx will not succeed on retry; a network error or 5xx might.
+        if ((status && status < 500) || attempt >= this.retries) throw error;
+        await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5_000)));
+      }
+    }
+  }
+}

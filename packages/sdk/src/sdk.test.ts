@@ -1,0 +1,53 @@
+// The SDK against the real app over HTTP.
+import { createApp } from '@quorum/server';
+import { testEngines } from '@quorum/db/testing';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Quorum } from './index';
+
+for (const engine of testEngines()) {
+  describe(`SDK [${engine.name}]`, () => {
+    let server: Server;
+    let close: () => Promise<void>;
+    let url = '';
+    beforeAll(async () => {
+      const handle = await engine.open();
+      server = createApp({ db: handle.db }).listen(0);
+      await new Promise((r) => server.once('listening', r));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      close = async () => {
+        await new Promise((r) => server.close(r));
+        await handle.close();
+      };
+    });
+    afterAll(() => close());
+
+    it('logs a run from a script: params, buffered metrics, dataset, end', async () => {
+      const q = new Quorum({ url });
+      const run = await q.startRun({ experiment: 'sdk-demo', name: 'first', batchSize: 300 });
+      await run.logParams({ lr: 0.01, layers: 3 });
+      await run.logDataset({ name: 'train', digest: 'abc', context: 'train' });
+      for (let step = 0; step < 1_000; step++) run.logMetrics({ loss: 1 / (step + 1), acc: step / 1_000 }, step);
+      await run.end();
+
+      const got = await q.api.runs.get.query({ runId: run.id });
+      expect(got.status).toBe('FINISHED');
+      expect(got.params).toEqual({ lr: '0.01', layers: '3' });
+      expect(got.metrics.loss).toMatchObject({ step: 999, value: 1 / 1_000 });
+      expect(got.inputs.map((i) => i.name)).toEqual(['train']);
+      // The same experiment is found again, not duplicated.
+      expect(await q.experiment('sdk-demo')).toBe(got.experimentId);
+      const series = await q.api.metrics.series.query({ runIds: [run.id], keys: ['acc'], maxPoints: 2_000 });
+      expect(series.series[0]!.steps).toHaveLength(1_000);
+    });
+
+    it('surfaces a 4xx at once instead of retrying it', async () => {
+      const q = new Quorum({ url });
+      const run = await q.startRun({ experiment: 'sdk-demo' });
+      await run.logParams({ lr: 0.01 });
+      await expect(run.logParams({ lr: 0.02 })).rejects.toThrow(/immutable/);
+      await run.end('KILLED');
+    });
+  });
+}
