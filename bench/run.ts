@@ -1,12 +1,12 @@
 // npm run bench: prints `BENCH <name> <value> <unit>` lines, on the embedded database
 // and, when DATABASE_URL is set, on PostgreSQL.
-import { createDb, type DbHandle } from '@quorum/db';
+import type { DbHandle } from '@quorum/db';
 import { testEngines } from '@quorum/db/testing';
-import { existsSync } from 'node:fs';
 import pg from 'pg';
+import { benchStats } from './stats';
 import { benchIngest, benchSearch, benchSeries, benchWriters, type Report } from './tracking';
 
-const report: Report = (name, value, unit) => console.log(`BENCH ${name} ${value} ${unit}`);
+const report: Report = (name, value, unit) => console.log(`BENCH ${name} ${Number(value.toPrecision(6))} ${unit}`);
 
 async function freshPostgresUrl(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `quorum_bench_${Date.now()}`;
@@ -28,7 +28,9 @@ async function freshPostgresUrl(base: string): Promise<{ url: string; drop: () =
 }
 
 async function main() {
+  // `npm run bench -- tracking` or `-- stats` runs one part.
   const only = process.argv[2];
+  if (only === 'stats') return benchStats(report);
   await benchIngest(report, 'embedded');
   if (process.env.DATABASE_URL) {
     const pgDb = await freshPostgresUrl(process.env.DATABASE_URL);
@@ -50,12 +52,7 @@ async function main() {
       await handle.close();
     }
   }
-  const statsBench = new URL('./stats.ts', import.meta.url);
-  if (!only && existsSync(statsBench)) {
-    const { benchStats } = (await import(statsBench.href)) as { benchStats: (r: Report) => Promise<void> };
-    await benchStats(report);
-  }
-  void createDb;
+  if (only !== 'tracking') await benchStats(report);
 }
 
 main().catch((e: unknown) => {

@@ -2,6 +2,7 @@
 // server's routers, the web app's forms and the SDK.
 import { RUN_STATUSES } from '@quorum/domain';
 import { z } from 'zod';
+import { datasetProfileInput } from './datasets';
 
 /** Limits of one logBatch call. */
 export const LOG_BATCH_LIMITS = {
@@ -91,6 +92,8 @@ export const datasetInput = z.object({
     .object({ columns: z.array(z.object({ name: z.string().min(1).max(250), type: z.string().min(1).max(50) })).max(2_000) })
     .optional(),
   context: z.string().max(50).default(''),
+  /** Column profile, stored once per dataset version (later copies are ignored). */
+  profile: datasetProfileInput.optional(),
 });
 
 export const logBatchInput = z.object({

@@ -5,6 +5,19 @@ CREATE TABLE "batch_keys" (
 	CONSTRAINT "batch_keys_run_id_key_pk" PRIMARY KEY("run_id","key")
 );
 --> statement-breakpoint
+CREATE TABLE "dataset_columns" (
+	"dataset_id" integer NOT NULL,
+	"position" integer NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"row_count" integer NOT NULL,
+	"missing_count" integer NOT NULL,
+	"numbers" double precision[],
+	"categories" text[],
+	"stats" jsonb NOT NULL,
+	CONSTRAINT "dataset_columns_dataset_id_name_pk" PRIMARY KEY("dataset_id","name")
+);
+--> statement-breakpoint
 CREATE TABLE "datasets" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "datasets_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"name" text NOT NULL,
@@ -12,7 +25,7 @@ CREATE TABLE "datasets" (
 	"source" text DEFAULT '' NOT NULL,
 	"source_type" text DEFAULT '' NOT NULL,
 	"schema" jsonb,
-	"profile" jsonb,
+	"profiled_at" bigint,
 	"created_at" bigint NOT NULL
 );
 --> statement-breakpoint
@@ -99,6 +112,7 @@ CREATE TABLE "tags" (
 );
 --> statement-breakpoint
 ALTER TABLE "batch_keys" ADD CONSTRAINT "batch_keys_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dataset_columns" ADD CONSTRAINT "dataset_columns_dataset_id_datasets_id_fk" FOREIGN KEY ("dataset_id") REFERENCES "public"."datasets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "latest_metrics" ADD CONSTRAINT "latest_metrics_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "metric_rollups" ADD CONSTRAINT "metric_rollups_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "params" ADD CONSTRAINT "params_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -6,3 +6,4 @@ export * from './queries/runs';
 export * from './queries/metrics-write';
 export * from './queries/metrics-read';
 export * from './queries/run-search';
+export * from './queries/datasets';

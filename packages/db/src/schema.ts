@@ -147,7 +147,8 @@ export const datasets = pgTable(
     source: text('source').notNull().default(''),
     sourceType: text('source_type').notNull().default(''),
     schema: jsonb('schema').$type<DatasetSchema>(),
-    profile: jsonb('profile').$type<Record<string, unknown>>(),
+    /** When the profile (dataset_columns) was stored; null for datasets known only by name and digest. */
+    profiledAt: epochMs('profiled_at'),
     createdAt: epochMs('created_at').notNull(),
   },
   (t) => [uniqueIndex('datasets_name_digest_key').on(t.name, t.digest)],
@@ -182,4 +183,27 @@ export const batchKeys = pgTable(
     createdAt: epochMs('created_at').notNull().default(sql`(extract(epoch from now()) * 1000)::bigint`),
   },
   (t) => [primaryKey({ columns: [t.runId, t.key] })],
+);
+
+/**
+ * A dataset version's profile, one row per column: a uniform sample of at most
+ * DATASET_SAMPLE_LIMIT present values (the whole column when it is smaller), the true row
+ * and missing counts, and summary statistics. Drift tests run on these samples.
+ */
+export const datasetColumns = pgTable(
+  'dataset_columns',
+  {
+    datasetId: integer('dataset_id')
+      .notNull()
+      .references(() => datasets.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['numerical', 'categorical'] }).notNull(),
+    rowCount: integer('row_count').notNull(),
+    missingCount: integer('missing_count').notNull(),
+    numbers: doublePrecision('numbers').array(),
+    categories: text('categories').array(),
+    stats: jsonb('stats').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.datasetId, t.name] })],
 );

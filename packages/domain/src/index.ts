@@ -1,3 +1,6 @@
+// Quorum's pure domain: no I/O, usable on the server and in the browser.
 export * from './runs';
 export * from './series';
 export * from './search-filter';
+export * from './stats';
+export * from './datasets';

@@ -6,6 +6,8 @@ import type { ServiceContext } from '../services/context';
 import { experimentCreate } from '../services/experiments';
 import { logBatch } from '../services/log-batch';
 import { runCreate, runUpdate } from '../services/runs';
+import { datasetStore } from '../services/datasets';
+import { demoRunDatasetProfiles, demoSnapshotDatasets } from './datasets';
 import { seededRandom, type Random } from './random';
 import { churnRun, demandRun, fraudRun, type DemoRun } from './curves';
 
@@ -50,6 +52,14 @@ export async function demoSeed(ctx: ServiceContext): Promise<SeedStats> {
   const rng = seededRandom(20261127);
   const now = ctx.clock.now();
   const stats: SeedStats = { experiments: 0, runs: 0, points: 0 };
+  // Each dataset's profile travels with the first run that logs it; later copies are ignored.
+  const profiles = demoRunDatasetProfiles();
+  const withProfile = (inputs: LogBatchInput['inputs']) =>
+    inputs.map((ds) => {
+      const profile = profiles[ds.name];
+      delete profiles[ds.name];
+      return profile ? { ...ds, profile } : ds;
+    });
   for (const spec of DEMO_EXPERIMENTS) {
     const experiment = await experimentCreate({ db: ctx.db, clock: { now: () => now - 22 * DAY } }, { name: spec.name, description: spec.description });
     stats.experiments++;
@@ -78,7 +88,7 @@ export async function demoSeed(ctx: ServiceContext): Promise<SeedStats> {
           metrics: points.slice(offset, offset + BATCH),
           params: offset === 0 ? Object.entries(demo.params).map(([key, value]) => ({ key, value })) : [],
           tags: [],
-          inputs: offset === 0 ? demo.inputs : [],
+          inputs: offset === 0 ? withProfile(demo.inputs) : [],
         };
         simulated = Math.min(now, start + duration);
         await logBatch(runCtx, batch);
@@ -88,5 +98,6 @@ export async function demoSeed(ctx: ServiceContext): Promise<SeedStats> {
       stats.runs++;
     }
   }
+  for (const snapshot of demoSnapshotDatasets()) await datasetStore(ctx.db, snapshot, now - DAY);
   return stats;
 }

@@ -1,5 +1,6 @@
 // The API's table of contents.
 import { router } from '../trpc/init';
+import { datasetsRouter } from './datasets';
 import { experimentsRouter } from './experiments';
 import { metricsRouter } from './metrics';
 import { runsRouter } from './runs';
@@ -8,6 +9,7 @@ export const appRouter = router({
   experiments: experimentsRouter,
   runs: runsRouter,
   metrics: metricsRouter,
+  datasets: datasetsRouter,
 });
 
 export type AppRouter = typeof appRouter;

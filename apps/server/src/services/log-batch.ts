@@ -13,6 +13,7 @@ import {
 } from '@quorum/db';
 import { SERIES_ROLLUP_WIDTHS, seriesPointBefore, seriesSummarise } from '@quorum/domain';
 import type { ServiceContext } from './context';
+import { datasetStore } from './datasets';
 import { badRequest, notFound } from './errors';
 
 export interface LogBatchResult {
@@ -55,7 +56,8 @@ export async function logBatch(ctx: ServiceContext, input: LogBatchInput): Promi
     }
     await tagsUpsert(tx, input.runId, uniqueByKey(input.tags, 'last'));
     for (const ds of input.inputs) {
-      await runInputAdd(tx, input.runId, ds, ds.context, now);
+      const dataset = await datasetStore(tx, ds, now);
+      await runInputAdd(tx, input.runId, dataset.id, ds.context);
     }
     if (input.metrics.length > 0) await metricBatchWrite(tx, input.runId, metrics);
     else await runTouch(tx, input.runId, now);

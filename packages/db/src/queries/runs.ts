@@ -121,26 +121,9 @@ export async function tagsUpsert(db: Db, runId: string, items: readonly { key: s
     .onConflictDoUpdate({ target: [tags.runId, tags.key], set: { value: sql`excluded.value` } });
 }
 
-export interface DatasetValues {
-  name: string;
-  digest: string;
-  source: string;
-  sourceType: string;
-  schema?: { columns: { name: string; type: string }[] } | undefined;
-}
-
-/** Finds or creates the dataset (name, digest) and links it to the run under a context. */
-export async function runInputAdd(db: Db, runId: string, dataset: DatasetValues, context: string, now: number): Promise<number> {
-  await db
-    .insert(datasets)
-    .values({ ...dataset, schema: dataset.schema ?? null, createdAt: now })
-    .onConflictDoNothing();
-  const [row] = await db
-    .select({ id: datasets.id })
-    .from(datasets)
-    .where(and(eq(datasets.name, dataset.name), eq(datasets.digest, dataset.digest)));
-  await db.insert(runInputs).values({ runId, datasetId: row!.id, context }).onConflictDoNothing();
-  return row!.id;
+/** Links a dataset version to the run under a context (train, eval…). */
+export async function runInputAdd(db: Db, runId: string, datasetId: number, context: string): Promise<void> {
+  await db.insert(runInputs).values({ runId, datasetId, context }).onConflictDoNothing();
 }
 
 export async function runInputsList(db: Db, runId: string) {
@@ -153,6 +136,7 @@ export async function runInputsList(db: Db, runId: string) {
       source: datasets.source,
       sourceType: datasets.sourceType,
       schema: datasets.schema,
+      profiledAt: datasets.profiledAt,
     })
     .from(runInputs)
     .innerJoin(datasets, eq(datasets.id, runInputs.datasetId))
