@@ -2,7 +2,18 @@
 // buffered and sent in batches, each retried with its idempotency key so a retry after
 // a lost answer is stored once.
 import { randomUUID } from 'node:crypto';
+import { DATASET_SAMPLE_LIMIT, profileCellMissing, profileSample, type ProfileCell } from '@quorum/domain';
 import type { QuorumApi } from './client';
+
+/** A profile from whole columns: the true counts, and a sample of each column's present values. */
+export function datasetProfileOf(columns: Record<string, readonly ProfileCell[]>) {
+  return {
+    columns: Object.entries(columns).map(([name, values]) => {
+      const present = values.filter((v) => !profileCellMissing(v));
+      return { name, values: profileSample(present, DATASET_SAMPLE_LIMIT), rowCount: values.length, missingCount: values.length - present.length };
+    }),
+  };
+}
 
 type RunStatus = 'FINISHED' | 'FAILED' | 'KILLED';
 interface Point {
@@ -48,9 +59,23 @@ export class RunLogger {
     await this.send({ tags: Object.entries(tags).map(([key, value]) => ({ key, value })) });
   }
 
-  /** Records a dataset this run used, with its context (train, eval…). */
-  async logDataset(dataset: { name: string; digest: string; source?: string; sourceType?: string; context?: string; schema?: { columns: { name: string; type: string }[] } }) {
-    await this.send({ inputs: [{ source: '', sourceType: '', context: '', ...dataset }] });
+  /**
+   * Records a dataset this run used, with its context (train, eval…). Given `columns`
+   * (column name → values), a profile is sent too — a uniform sample of each column —
+   * so the Data & drift page can compare this dataset version with others.
+   */
+  async logDataset(dataset: {
+    name: string;
+    digest: string;
+    source?: string;
+    sourceType?: string;
+    context?: string;
+    schema?: { columns: { name: string; type: string }[] };
+    columns?: Record<string, readonly ProfileCell[]>;
+  }) {
+    const { columns, ...rest } = dataset;
+    const profile = columns ? datasetProfileOf(columns) : undefined;
+    await this.send({ inputs: [{ source: '', sourceType: '', context: '', ...rest, ...(profile && { profile }) }] });
   }
 
   /** Buffers a metric point; it is sent with the next batch. */
@@ -80,7 +105,7 @@ export class RunLogger {
     await this.api.runs.update.mutate({ runId: this.id, status });
   }
 
-  private async send(batch: { metrics?: Point[]; params?: { key: string; value: string }[]; tags?: { key: string; value: string }[]; inputs?: { name: string; digest: string; source: string; sourceType: string; context: string }[] }) {
+  private async send(batch: Omit<Parameters<QuorumApi['runs']['logBatch']['mutate']>[0], 'runId' | 'idempotencyKey'>) {
     const idempotencyKey = randomUUID();
     for (let attempt = 1; ; attempt++) {
       try {

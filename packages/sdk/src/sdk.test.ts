@@ -27,7 +27,8 @@ for (const engine of testEngines()) {
       const q = new Quorum({ url });
       const run = await q.startRun({ experiment: 'sdk-demo', name: 'first', batchSize: 300 });
       await run.logParams({ lr: 0.01, layers: 3 });
-      await run.logDataset({ name: 'train', digest: 'abc', context: 'train' });
+      const amounts = Array.from({ length: 25_000 }, (_, i) => (i % 100 === 0 ? null : (i * 7919) % 1000));
+      await run.logDataset({ name: 'train', digest: 'abc', context: 'train', columns: { amount: amounts, plan: amounts.map((a) => (a === null ? null : a % 3 ? 'basic' : 'gold')) } });
       for (let step = 0; step < 1_000; step++) run.logMetrics({ loss: 1 / (step + 1), acc: step / 1_000 }, step);
       await run.end();
 
@@ -36,6 +37,12 @@ for (const engine of testEngines()) {
       expect(got.params).toEqual({ lr: '0.01', layers: '3' });
       expect(got.metrics.loss).toMatchObject({ step: 999, value: 1 / 1_000 });
       expect(got.inputs.map((i) => i.name)).toEqual(['train']);
+      const dataset = await q.api.datasets.get.query({ id: got.inputs[0]!.datasetId });
+      // The whole column's counts, a 10,000-value sample of it.
+      expect(dataset.columns.map((c) => [c.name, c.kind, c.rowCount, c.missingCount])).toEqual([
+        ['amount', 'numerical', 25_000, 250],
+        ['plan', 'categorical', 25_000, 250],
+      ]);
       // The same experiment is found again, not duplicated.
       expect(await q.experiment('sdk-demo')).toBe(got.experimentId);
       const series = await q.api.metrics.series.query({ runIds: [run.id], keys: ['acc'], maxPoints: 2_000 });

@@ -37,13 +37,14 @@ export interface ColumnProfile {
   stats: NumericalStats | CategoricalStats;
 }
 
-const isMissing = (v: ProfileCell | undefined) => v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v));
+/** Missing cells: null, empty text, NaN and ±Infinity. */
+export const profileCellMissing = (v: ProfileCell | undefined): boolean => v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v));
 
 /** Numerical when every present value is a number (or numeric text), else categorical. */
 export function profileKindOf(values: readonly ProfileCell[]): ProfileKind {
   let seen = false;
   for (const v of values) {
-    if (isMissing(v)) continue;
+    if (profileCellMissing(v)) continue;
     seen = true;
     if (typeof v === 'number') continue;
     if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) continue;
@@ -81,7 +82,7 @@ export function profileColumn(
   options: { kind?: ProfileKind; rowCount?: number; missingCount?: number; limit?: number } = {},
 ): ColumnProfile {
   const kind = options.kind ?? profileKindOf(values);
-  const present = values.filter((v) => !isMissing(v));
+  const present = values.filter((v) => !profileCellMissing(v));
   const sampled = profileSample(present, options.limit ?? DATASET_SAMPLE_LIMIT);
   const rowCount = options.rowCount ?? values.length;
   const missingCount = options.missingCount ?? values.length - present.length;
