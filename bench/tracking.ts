@@ -3,23 +3,27 @@
 // measured in the same run.
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import superjson from 'superjson';
 import type { AppRouter } from '@quorum/server';
 import { createCaller } from '@quorum/server';
+import { systemContext, userCreate } from '@quorum/server/testing';
 import { metricSeriesBuckets, tables, type DbHandle } from '@quorum/db';
 import { seriesBucketPlan } from '@quorum/domain';
-import { serverStart } from './server-process';
+import { serverStart } from '@quorum/server/testing';
 
 export type Report = (name: string, value: number, unit: string) => void;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Points/s through runs.logBatch over HTTP with batches of the given size. */
-async function ingestOverHttp(url: string, batchSize: number, totalPoints: number): Promise<number> {
-  const api = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/api/trpc`, transformer: superjson })] });
+/** Points/s through runs.logBatch over HTTP with batches of the given size, authenticated by a token. */
+async function ingestOverHttp(url: string, token: string, batchSize: number, totalPoints: number): Promise<number> {
+  const api = createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${url}/api/trpc`, transformer: superjson, headers: { authorization: `Bearer ${token}` } })],
+  });
   const exp = await api.experiments.create.mutate({ name: `ingest-${batchSize}-${Date.now()}` });
   const run = await api.runs.create.mutate({ experimentId: exp.id });
   const keys = ['loss', 'val_loss', 'accuracy', 'lr'];
@@ -39,11 +43,12 @@ async function ingestOverHttp(url: string, batchSize: number, totalPoints: numbe
 
 export async function benchIngest(report: Report, engine: 'embedded' | 'postgres', databaseUrl?: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'quorum-bench-'));
-  const server = await serverStart(databaseUrl ? { DATABASE_URL: databaseUrl } : { QUORUM_DATA_DIR: dataDir });
+  const token = `bench-${randomBytes(24).toString('hex')}`;
+  const server = await serverStart({ QUORUM_BOOTSTRAP_TOKEN: token, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { QUORUM_DATA_DIR: dataDir }) });
   try {
-    const small = await ingestOverHttp(server.url, 1_000, 200_000);
+    const small = await ingestOverHttp(server.url, token, 1_000, 200_000);
     report(`ingest_points_per_s{engine=${engine},batch=1000}`, Math.round(small), 'points/s');
-    const large = await ingestOverHttp(server.url, 10_000, 400_000);
+    const large = await ingestOverHttp(server.url, token, 10_000, 400_000);
     report(`ingest_points_per_s{engine=${engine},batch=10000}`, Math.round(large), 'points/s');
     report(`server_rss_mb{engine=${engine}}`, Math.round(server.peakRssMb()), 'MB');
   } finally {
@@ -69,8 +74,15 @@ async function seedSearchRuns(handle: DbHandle, experimentId: number) {
   await handle.db.execute(sql`analyze`);
 }
 
+/** A caller acting as a data scientist service account. */
+export async function benchCaller(handle: DbHandle) {
+  const clock = { now: () => Date.now() };
+  const user = await userCreate(systemContext(handle.db, clock, 'bench'), { email: `bench-${randomBytes(4).toString('hex')}@bench.quorum`, name: 'Bench', roles: ['data_scientist'], kind: 'service' });
+  return createCaller({ db: handle.db, clock, actor: { via: 'token', userId: user.id, email: user.email, name: user.name, roles: user.roles, userRoles: user.roles } });
+}
+
 export async function benchSearch(report: Report, engine: string, handle: DbHandle) {
-  const caller = createCaller({ db: handle.db });
+  const caller = await benchCaller(handle);
   const exp = await caller.experiments.create({ name: 'search-bench' });
   await seedSearchRuns(handle, exp.id);
   const input = { experimentIds: [exp.id], filter: 'params.p1 = "adam"', orderBy: { field: 'metrics.m2', direction: 'desc' as const }, limit: 50 };
@@ -86,7 +98,7 @@ export async function benchSearch(report: Report, engine: string, handle: DbHand
 }
 
 export async function benchSeries(report: Report, engine: string, handle: DbHandle) {
-  const caller = createCaller({ db: handle.db });
+  const caller = await benchCaller(handle);
   const exp = await caller.experiments.create({ name: 'series-bench' });
   const runIds: string[] = [];
   for (let r = 0; r < 50; r++) {
@@ -127,7 +139,7 @@ export async function benchSeries(report: Report, engine: string, handle: DbHand
 
 /** Points/s of the unnest writer against drizzle's insert().values() on the same rows. */
 export async function benchWriters(report: Report, engine: string, handle: DbHandle) {
-  const caller = createCaller({ db: handle.db });
+  const caller = await benchCaller(handle);
   const exp = await caller.experiments.create({ name: 'writer-bench' });
   const run = await caller.runs.create({ experimentId: exp.id });
   const rows = Array.from({ length: 10_000 }, (_, i) => ({ runId: run.id, key: 'k', step: i, timestamp: i, value: i / 3 }));

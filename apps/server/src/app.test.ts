@@ -11,7 +11,9 @@ import { describeEachEngine } from './test/harness';
 describeEachEngine('HTTP API', (get) => {
   let server: Server;
   let base = '';
+  let token = '';
   beforeAll(async () => {
+    token = await get().tokenFor('data_scientist');
     const app = createApp({ db: get().handle.db, clock: get().clock, config: { maxBodyBytes: 2 * 1024 * 1024 } });
     server = app.listen(0);
     await new Promise((resolve) => server.once('listening', resolve));
@@ -19,7 +21,9 @@ describeEachEngine('HTTP API', (get) => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const client = () => createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/api/trpc`, transformer: superjson })] });
+  const client = () =>
+    createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/api/trpc`, transformer: superjson, headers: { authorization: `Bearer ${token}` } })] });
+  const auth = () => ({ authorization: `Bearer ${token}` });
 
   it('answers /healthz', async () => {
     const res = await fetch(`${base}/healthz`);
@@ -57,19 +61,22 @@ describeEachEngine('HTTP API', (get) => {
   });
 
   it('rejects malformed JSON, oversize bodies and unknown paths with 4xx, never 500', async () => {
-    const malformed = await fetch(`${base}/api/trpc/experiments.create`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"json":' });
+    const malformed = await fetch(`${base}/api/trpc/experiments.create`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth() }, body: '{"json":' });
     expect(malformed.status).toBe(400);
     const huge = await fetch(`${base}/api/trpc/experiments.create`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth() },
       body: JSON.stringify({ json: { name: 'x'.repeat(3 * 1024 * 1024) } }),
     });
     expect(huge.status).toBe(413);
-    const unknown = await fetch(`${base}/api/trpc/nope.nothing`);
+    const unknown = await fetch(`${base}/api/trpc/nope.nothing`, { headers: auth() });
     expect(unknown.status).toBe(404);
-    const wrongVerb = await fetch(`${base}/api/trpc/experiments.create?input=${encodeURIComponent('{"json":{"name":"via-get"}}')}`);
+    const wrongVerb = await fetch(`${base}/api/trpc/experiments.create?input=${encodeURIComponent('{"json":{"name":"via-get"}}')}`, { headers: auth() });
     expect(wrongVerb.status).toBe(405);
+    const formPost = await fetch(`${base}/api/trpc/experiments.create`, { method: 'POST', headers: { 'content-type': 'text/plain', ...auth() }, body: '{"json":{"name":"via-form"}}' });
+    expect(formPost.status).toBe(415);
     const list = await client().experiments.list.query({ includeArchived: true });
     expect(list.map((x) => x.name)).not.toContain('via-get');
+    expect(list.map((x) => x.name)).not.toContain('via-form');
   });
 });

@@ -1,12 +1,15 @@
-// createApp: the Express app around the tRPC router and the built SPA. Builds, never
-// listens, so tests drive the real app over HTTP or through createCaller.
+// createApp: the Express app around the tRPC router, the REST endpoints and the built
+// SPA. Builds, never listens, so tests drive the real app over HTTP or createCaller.
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import express, { type Express } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '@quorum/db';
+import { actorFromRequest, SESSION_COOKIE, type Actor } from './auth/actor';
+import { restRouter } from './rest';
 import { appRouter } from './routers';
-import { systemClock, type Clock } from './services/context';
+import { systemClock, type Clock, type ServiceContext } from './services/context';
+import type { HttpSide, TrpcContext } from './trpc/context';
 import { createCallerFactory } from './trpc/init';
 
 export interface AppConfig {
@@ -14,37 +17,73 @@ export interface AppConfig {
   webDist?: string | undefined;
   /** Largest accepted request body in bytes. */
   maxBodyBytes?: number;
+  /** Mark the session cookie Secure (serve over HTTPS). */
+  secureCookies?: boolean;
 }
 
 export interface AppDeps {
   db: Database;
   clock?: Clock;
   config?: AppConfig;
-  /** Resolves when the database is ready; /healthz answers 503 until then. */
+  /** /healthz answers 503 until this returns true. */
   ready?: () => boolean;
 }
 
-/** Default request body limit: a full 10,000-point batch with long keys fits well inside. */
-export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Default request body limit: a full 10,000-point batch or a dataset profile fits well inside. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** The request's service context: who is calling, resolved from a Bearer token or the session cookie. */
+export interface RequestLocals {
+  ctx: ServiceContext;
+  badCredentials: 'token' | null;
+}
 
 export function createApp({ db, clock = systemClock, config = {}, ready = () => true }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  const context = { db, clock };
 
   app.get('/healthz', (_req, res) => {
     if (ready()) res.json({ ok: true });
     else res.status(503).json({ ok: false, message: 'The database is starting' });
   });
 
+  app.use('/api', async (req, res, next) => {
+    // Cross-site form posts cannot set a JSON content type without a CORS preflight,
+    // which this server never grants: refusing other types closes that door for writes.
+    if (req.method === 'POST' && !req.is('application/json')) {
+      res.status(415).json({ error: { message: 'Send the request body as application/json' } });
+      return;
+    }
+    try {
+      const { actor, badCredentials } = await actorFromRequest(db, { authorization: req.headers.authorization, cookie: req.headers.cookie }, clock.now());
+      res.locals.quorum = { ctx: { db, clock, actor }, badCredentials } satisfies RequestLocals;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  const cookie = (secret: string, maxAgeSeconds: number) =>
+    [`${SESSION_COOKIE}=${encodeURIComponent(secret)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, ...(config.secureCookies ? ['Secure'] : [])].join('; ');
+
   app.use(
     '/api/trpc',
     createExpressMiddleware({
       router: appRouter,
-      createContext: () => context,
       maxBodySize: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      createContext: ({ req, res }): TrpcContext => {
+        const locals = res.locals.quorum as RequestLocals;
+        const http: HttpSide = {
+          setSessionCookie: (secret, expiresAt) => res.append('Set-Cookie', cookie(secret, Math.max(0, Math.floor((expiresAt - clock.now()) / 1000)))),
+          clearSessionCookie: () => res.append('Set-Cookie', cookie('', 0)),
+          csrfHeader: req.headers['x-csrf-token'] as string | undefined,
+          badCredentials: locals.badCredentials,
+        };
+        return { ...locals.ctx, http };
+      },
     }),
   );
+  app.use('/api', restRouter());
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: { message: 'No such API endpoint' } });
   });
@@ -53,15 +92,19 @@ export function createApp({ db, clock = systemClock, config = {}, ready = () => 
   if (dist && existsSync(path.join(dist, 'index.html'))) {
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
     // The SPA routes on the client: every other GET gets index.html.
-    app.get(/.*/, (_req, res) => {
+    app.get(/.*/, (_req: Request, res: Response) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(dist, 'index.html'));
     });
   }
+  app.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
+    console.error('Unexpected error', error);
+    res.status(500).json({ error: { message: 'Something went wrong on the server; the error has been logged' } });
+  });
   return app;
 }
 
-/** A server-side caller for tests and the demo seed: the same procedures, no HTTP. */
-export function createCaller(deps: { db: Database; clock?: Clock }) {
-  return createCallerFactory(appRouter)({ db: deps.db, clock: deps.clock ?? systemClock });
+/** A server-side caller for tests and scripts: the same procedures, no HTTP. */
+export function createCaller(deps: { db: Database; clock?: Clock; actor?: Actor | null; system?: string }) {
+  return createCallerFactory(appRouter)({ db: deps.db, clock: deps.clock ?? systemClock, actor: deps.actor ?? null, ...(deps.system && { system: deps.system }) });
 }

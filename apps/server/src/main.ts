@@ -1,10 +1,11 @@
-// Start-up: environment → database → migrations → demo seed (on an empty database) →
-// app → listen.
+// Start-up: environment → database → migrations → accounts (demo users, first admin,
+// bootstrap token) → demo seed on an empty database → app → listen.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDb, experimentList } from '@quorum/db';
+import { createDb, experimentList, usersCount } from '@quorum/db';
 import { createApp } from './app';
+import { bootstrapAdminFromEnv, bootstrapDemoToken, bootstrapDemoUsers, bootstrapToken, demoActor, DEMO_PASSWORD, DEMO_USERS, adminExists } from './bootstrap';
 import { demoSeed } from './demo/seed';
 import { systemClock } from './services/context';
 
@@ -12,24 +13,46 @@ async function main() {
   const port = Number(process.env.PORT ?? 8080);
   const url = process.env.DATABASE_URL || undefined;
   const dataDir = path.resolve(process.env.QUORUM_DATA_DIR ?? '.quorum-data');
+  const demo = process.env.QUORUM_DEMO !== '0';
   if (!url) mkdirSync(dataDir, { recursive: true });
 
   const started = Date.now();
   const handle = await createDb({ url, dataDir });
   await handle.migrate();
-  const empty = (await experimentList(handle.db, { includeArchived: true })).length === 0;
-  if (empty && process.env.QUORUM_DEMO !== '0') {
+  const db = handle.db;
+  const clock = systemClock;
+
+  const banner: string[] = [];
+  const empty = (await usersCount(db)) === 0 && (await experimentList(db, { includeArchived: true })).length === 0;
+  if (empty && demo) {
     console.log('Empty database: seeding the demo workspace…');
-    const stats = await demoSeed({ db: handle.db, clock: systemClock });
+    const people = await bootstrapDemoUsers(db, clock);
+    const actors = new Map([...people].map(([handle, user]) => [handle, demoActor(user)]));
+    const stats = await demoSeed({ db, clock, actor: null }, actors);
     console.log(`Seeded ${stats.experiments} experiments, ${stats.runs} runs, ${stats.points.toLocaleString('en')} metric points.`);
+    const token = await bootstrapDemoToken(db, clock, people.get('ana.silva')!);
+    banner.push(
+      `Demo sign-ins (password "${DEMO_PASSWORD}" for all; demo mode only):`,
+      ...DEMO_USERS.slice(0, 7).map((u) => `  ${u.roles.join(', ').padEnd(18)} ${u.email}`),
+      `API token of the demo data scientist (for the SDK and MLflow clients):`,
+      `  ${token}`,
+    );
+  }
+  const admin = await bootstrapAdminFromEnv(db, clock, process.env);
+  if (admin) banner.push(`Created the admin ${admin} from QUORUM_ADMIN_EMAIL.`);
+  const bootstrap = await bootstrapToken(db, clock, process.env.QUORUM_BOOTSTRAP_TOKEN);
+  if (bootstrap === 'created') banner.push('Created the admin API token given in QUORUM_BOOTSTRAP_TOKEN.');
+  if (!(await adminExists(db)) && !bootstrap) {
+    banner.push('No admin exists yet: set QUORUM_ADMIN_EMAIL and QUORUM_ADMIN_PASSWORD (or QUORUM_BOOTSTRAP_TOKEN) and restart.');
   }
 
   const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
-  const app = createApp({ db: handle.db, config: { webDist } });
+  const app = createApp({ db, clock, config: { webDist, secureCookies: process.env.QUORUM_SECURE_COOKIES === '1' } });
   const server = app.listen(port, () => {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const where = url ? 'PostgreSQL' : `embedded PGlite in ${dataDir}`;
+    for (const line of banner) console.log(line);
     console.log(`Quorum is ready at http://localhost:${actualPort} (storage: ${where}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   });
 

@@ -1,2 +1,3 @@
 export * from './tracking';
 export * from './datasets';
+export * from './identity';

@@ -7,3 +7,5 @@ export * from './queries/metrics-write';
 export * from './queries/metrics-read';
 export * from './queries/run-search';
 export * from './queries/datasets';
+export * from './queries/identity';
+export * from './queries/audit';

@@ -4,3 +4,5 @@ export * from './series';
 export * from './search-filter';
 export * from './stats';
 export * from './datasets';
+export * from './policy';
+export * from './audit';

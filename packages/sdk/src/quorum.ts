@@ -5,6 +5,8 @@ import { RunLogger, type RunLoggerOptions } from './run-logger';
 export interface QuorumOptions {
   /** Server URL, e.g. http://localhost:8080 (default: QUORUM_URL or that). */
   url?: string;
+  /** API token (default: QUORUM_TOKEN), sent as `Authorization: Bearer`. */
+  token?: string;
   headers?: Record<string, string>;
 }
 
@@ -12,7 +14,11 @@ export class Quorum {
   readonly api: QuorumApi;
 
   constructor(options: QuorumOptions = {}) {
-    this.api = quorumApi(options.url ?? process.env.QUORUM_URL ?? 'http://localhost:8080', options.headers);
+    const token = options.token ?? process.env.QUORUM_TOKEN;
+    this.api = quorumApi(options.url ?? process.env.QUORUM_URL ?? 'http://localhost:8080', {
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...options.headers,
+    });
   }
 
   /** The experiment's id, creating it when it does not exist yet. */

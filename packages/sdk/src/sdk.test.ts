@@ -1,5 +1,6 @@
 // The SDK against the real app over HTTP.
 import { createApp } from '@quorum/server';
+import { userCreate, systemContext, tokenCreate } from '@quorum/server/testing';
 import { testEngines } from '@quorum/db/testing';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,8 +12,13 @@ for (const engine of testEngines()) {
     let server: Server;
     let close: () => Promise<void>;
     let url = '';
+    let token = '';
     beforeAll(async () => {
       const handle = await engine.open();
+      const clock = { now: () => Date.now() };
+      const user = await userCreate(systemContext(handle.db, clock, 'test'), { email: 'ds@test.quorum', name: 'DS', roles: ['data_scientist'], kind: 'service' });
+      const actor = { via: 'token' as const, userId: user.id, email: user.email, name: user.name, roles: user.roles, userRoles: user.roles };
+      token = (await tokenCreate({ db: handle.db, clock, actor }, { name: 'sdk-test' })).secret;
       server = createApp({ db: handle.db }).listen(0);
       await new Promise((r) => server.once('listening', r));
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -24,7 +30,7 @@ for (const engine of testEngines()) {
     afterAll(() => close());
 
     it('logs a run from a script: params, buffered metrics, dataset, end', async () => {
-      const q = new Quorum({ url });
+      const q = new Quorum({ url, token });
       const run = await q.startRun({ experiment: 'sdk-demo', name: 'first', batchSize: 300 });
       await run.logParams({ lr: 0.01, layers: 3 });
       const amounts = Array.from({ length: 25_000 }, (_, i) => (i % 100 === 0 ? null : (i * 7919) % 1000));
@@ -50,7 +56,7 @@ for (const engine of testEngines()) {
     });
 
     it('surfaces a 4xx at once instead of retrying it', async () => {
-      const q = new Quorum({ url });
+      const q = new Quorum({ url, token });
       const run = await q.startRun({ experiment: 'sdk-demo' });
       await run.logParams({ lr: 0.01 });
       await expect(run.logParams({ lr: 0.02 })).rejects.toThrow(/immutable/);

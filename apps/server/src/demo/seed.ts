@@ -2,11 +2,12 @@
 // curves of thousands of noisy steps (and the odd divergence), and their datasets.
 // Written through the same service verbs as the API, so it exercises the real path.
 import type { LogBatchInput } from '@quorum/contracts';
+import type { Actor } from '../auth/actor';
 import type { ServiceContext } from '../services/context';
 import { experimentCreate } from '../services/experiments';
 import { logBatch } from '../services/log-batch';
 import { runCreate, runUpdate } from '../services/runs';
-import { datasetStore } from '../services/datasets';
+import { datasetUpload } from '../services/datasets';
 import { demoRunDatasetProfiles, demoSnapshotDatasets } from './datasets';
 import { seededRandom, type Random } from './random';
 import { churnRun, demandRun, fraudRun, type DemoRun } from './curves';
@@ -48,7 +49,8 @@ export const DEMO_EXPERIMENTS: DemoExperiment[] = [
   },
 ];
 
-export async function demoSeed(ctx: ServiceContext): Promise<SeedStats> {
+/** Fills the workspace, writing as the demo people (by email prefix) who would have done it. */
+export async function demoSeed(ctx: ServiceContext, people: Map<string, Actor>): Promise<SeedStats> {
   const rng = seededRandom(20261127);
   const now = ctx.clock.now();
   const stats: SeedStats = { experiments: 0, runs: 0, points: 0 };
@@ -61,7 +63,8 @@ export async function demoSeed(ctx: ServiceContext): Promise<SeedStats> {
       return profile ? { ...ds, profile } : ds;
     });
   for (const spec of DEMO_EXPERIMENTS) {
-    const experiment = await experimentCreate({ db: ctx.db, clock: { now: () => now - 22 * DAY } }, { name: spec.name, description: spec.description });
+    const owner = people.get('ana.silva') ?? null;
+    const experiment = await experimentCreate({ ...ctx, actor: owner, clock: { now: () => now - 22 * DAY } }, { name: spec.name, description: spec.description });
     stats.experiments++;
     for (let i = 0; i < spec.runs; i++) {
       const demo = spec.make(rng, i);
@@ -72,12 +75,11 @@ export async function demoSeed(ctx: ServiceContext): Promise<SeedStats> {
         demo.status === 'RUNNING' ? now - duration - 30_000 : now - 21 * DAY + Math.floor(((i + rng.next()) / spec.runs) * 20 * DAY);
       // Writes carry the simulated time, so "last activity" matches the run's history.
       let simulated = start;
-      const runCtx: ServiceContext = { db: ctx.db, clock: { now: () => simulated } };
+      const runCtx: ServiceContext = { db: ctx.db, clock: { now: () => simulated }, actor: people.get(demo.user) ?? null };
       const run = await runCreate(runCtx, {
         experimentId: experiment.id,
         name: demo.name,
         startTime: start,
-        userId: demo.user,
         sourceCommit: demo.commit,
         tags: Object.entries(demo.tags).map(([key, value]) => ({ key, value })),
       });
@@ -98,6 +100,7 @@ export async function demoSeed(ctx: ServiceContext): Promise<SeedStats> {
       stats.runs++;
     }
   }
-  for (const snapshot of demoSnapshotDatasets()) await datasetStore(ctx.db, snapshot, now - DAY);
+  const dataEngineer = { ...ctx, actor: people.get('dara.okoye') ?? null, clock: { now: () => now - DAY } };
+  for (const snapshot of demoSnapshotDatasets()) await datasetUpload(dataEngineer, snapshot);
   return stats;
 }

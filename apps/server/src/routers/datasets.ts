@@ -1,10 +1,10 @@
 import { datasetDriftInput, datasetGetInput, datasetUploadInput } from '@quorum/contracts';
 import { datasetDrift, datasetGet, datasetsList, datasetUpload } from '../services/datasets';
-import { publicProcedure, router } from '../trpc/init';
+import { authedProcedure, router } from '../trpc/init';
 
 export const datasetsRouter = router({
-  list: publicProcedure.query(({ ctx }) => datasetsList(ctx)),
-  get: publicProcedure.input(datasetGetInput).query(({ ctx, input }) => datasetGet(ctx, input.id)),
-  upload: publicProcedure.input(datasetUploadInput).mutation(({ ctx, input }) => datasetUpload(ctx, input)),
-  drift: publicProcedure.input(datasetDriftInput).query(({ ctx, input }) => datasetDrift(ctx, input)),
+  list: authedProcedure.query(({ ctx }) => datasetsList(ctx)),
+  get: authedProcedure.input(datasetGetInput).query(({ ctx, input }) => datasetGet(ctx, input.id)),
+  upload: authedProcedure.input(datasetUploadInput).mutation(({ ctx, input }) => datasetUpload(ctx, input)),
+  drift: authedProcedure.input(datasetDriftInput).query(({ ctx, input }) => datasetDrift(ctx, input)),
 });

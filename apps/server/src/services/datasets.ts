@@ -13,6 +13,7 @@ import {
   type Db,
 } from '@quorum/db';
 import { driftDataset, overlayCategorical, overlayNumerical, profileColumn, StatsInputError, type DistributionOverlay } from '@quorum/domain';
+import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { badRequest, notFound } from './errors';
 
@@ -48,7 +49,16 @@ function profileDigest(profile: DatasetProfileInput): string {
 
 export async function datasetUpload(ctx: ServiceContext, input: z.output<typeof datasetUploadInput>) {
   const digest = input.digest ?? profileDigest(input.profile);
-  const dataset = await ctx.db.transaction((tx) => datasetStore(tx, { ...input, digest }, ctx.clock.now()));
+  const dataset = await ctx.db.transaction(async (tx) => {
+    const stored = await datasetStore(tx, { ...input, digest }, ctx.clock.now());
+    await audit(ctx, tx, 'datasets.upload', { entityType: 'dataset', entityId: stored.id }, {
+      name: input.name,
+      digest,
+      source: input.source,
+      columns: input.profile.columns.map((c) => c.name),
+    });
+    return stored;
+  });
   return datasetGet(ctx, dataset.id);
 }
 

@@ -7,6 +7,7 @@ import {
   experimentUpdate,
   type ExperimentSummary,
 } from '@quorum/db';
+import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { conflict, notFound } from './errors';
 
@@ -14,7 +15,11 @@ export async function experimentCreate(ctx: ServiceContext, input: { name: strin
   if (await experimentFindByName(ctx.db, input.name)) {
     throw conflict(`An experiment named "${input.name}" already exists; choose another name`);
   }
-  const row = await experimentInsert(ctx.db, { name: input.name, description: input.description ?? '', now: ctx.clock.now() });
+  const row = await ctx.db.transaction(async (tx) => {
+    const created = await experimentInsert(tx, { name: input.name, description: input.description ?? '', now: ctx.clock.now() });
+    await audit(ctx, tx, 'experiments.create', { entityType: 'experiment', entityId: created.id }, { name: created.name, description: created.description });
+    return created;
+  });
   return { ...row, runCount: 0, activeRunCount: 0, lastActivity: row.updatedAt };
 }
 
@@ -31,14 +36,20 @@ export async function experimentGet(ctx: ServiceContext, id: number): Promise<Ex
 export async function experimentRename(ctx: ServiceContext, input: { id: number; name: string }): Promise<ExperimentSummary> {
   const other = await experimentFindByName(ctx.db, input.name);
   if (other && other.id !== input.id) throw conflict(`An experiment named "${input.name}" already exists; choose another name`);
-  const row = await experimentUpdate(ctx.db, input.id, { name: input.name, now: ctx.clock.now() });
-  if (!row) throw notFound(`No experiment with id ${input.id}`);
+  const before = await experimentGet(ctx, input.id);
+  await ctx.db.transaction(async (tx) => {
+    await experimentUpdate(tx, input.id, { name: input.name, now: ctx.clock.now() });
+    await audit(ctx, tx, 'experiments.rename', { entityType: 'experiment', entityId: input.id }, { name: { from: before.name, to: input.name } });
+  });
   return experimentGet(ctx, input.id);
 }
 
 export async function experimentArchive(ctx: ServiceContext, input: { id: number; archived: boolean }): Promise<ExperimentSummary> {
   const now = ctx.clock.now();
-  const row = await experimentUpdate(ctx.db, input.id, { archivedAt: input.archived ? now : null, now });
-  if (!row) throw notFound(`No experiment with id ${input.id}`);
+  await experimentGet(ctx, input.id);
+  await ctx.db.transaction(async (tx) => {
+    await experimentUpdate(tx, input.id, { archivedAt: input.archived ? now : null, now });
+    await audit(ctx, tx, 'experiments.archive', { entityType: 'experiment', entityId: input.id }, { archived: input.archived });
+  });
   return experimentGet(ctx, input.id);
 }

@@ -12,6 +12,7 @@ import {
   type MetricRollupRow,
 } from '@quorum/db';
 import { SERIES_ROLLUP_WIDTHS, seriesPointBefore, seriesSummarise } from '@quorum/domain';
+import { audit, auditEntryOf } from './audit';
 import type { ServiceContext } from './context';
 import { datasetStore } from './datasets';
 import { badRequest, notFound } from './errors';
@@ -29,6 +30,8 @@ export async function logBatch(ctx: ServiceContext, input: LogBatchInput): Promi
   assertParamsConsistent(input.params);
   const now = ctx.clock.now();
   const byKey = groupByKey(input.metrics);
+  const target = { entityType: 'run', entityId: input.runId };
+  const summary = batchSummary(input, byKey);
   const metrics = { points: input.metrics, latest: latestOf(byKey), rollups: rollupsOf(byKey), now };
   const applied = { applied: true, metrics: input.metrics.length, params: input.params.length, tags: input.tags.length, inputs: input.inputs.length };
 
@@ -37,7 +40,7 @@ export async function logBatch(ctx: ServiceContext, input: LogBatchInput): Promi
   // Metrics alone are one statement, atomic by itself and checking the run on its own:
   // a single round trip on the hot path.
   if (input.metrics.length > 0 && !input.idempotencyKey && input.params.length === 0 && input.tags.length === 0 && input.inputs.length === 0) {
-    if (!(await metricBatchWrite(ctx.db, input.runId, metrics))) throw missing();
+    if (!(await metricBatchWrite(ctx.db, input.runId, { ...metrics, audit: auditEntryOf(ctx, 'runs.logBatch', target, summary) }))) throw missing();
     return applied;
   }
   const run = await runFind(ctx.db, input.runId);
@@ -61,6 +64,7 @@ export async function logBatch(ctx: ServiceContext, input: LogBatchInput): Promi
     }
     if (input.metrics.length > 0) await metricBatchWrite(tx, input.runId, metrics);
     else await runTouch(tx, input.runId, now);
+    await audit(ctx, tx, 'runs.logBatch', target, summary);
     return applied;
   });
 }
@@ -105,4 +109,18 @@ function rollupsOf(byKey: Map<string, MetricPointRow[]>): MetricRollupRow[] {
     }
   }
   return rows;
+}
+
+/** What a batch changed, in a few lines: counts and step ranges, not every value. */
+function batchSummary(input: LogBatchInput, byKey: Map<string, MetricPointRow[]>) {
+  const metrics = Object.fromEntries(
+    [...byKey].slice(0, 50).map(([key, list]) => [key, { points: list.length, steps: [Math.min(...list.map((p) => p.step)), Math.max(...list.map((p) => p.step))] }]),
+  );
+  return {
+    ...(input.metrics.length > 0 && { points: input.metrics.length, metrics }),
+    ...(input.params.length > 0 && { params: Object.fromEntries(input.params.map((p) => [p.key, p.value])) }),
+    ...(input.tags.length > 0 && { tags: Object.fromEntries(input.tags.map((t) => [t.key, t.value])) }),
+    ...(input.inputs.length > 0 && { inputs: input.inputs.map((d) => `${d.name}@${d.digest} (${d.context || 'no context'})`) }),
+    ...(input.idempotencyKey && { idempotencyKey: input.idempotencyKey }),
+  };
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { runCreateInput, runUpdateInput } from '@quorum/contracts';
 import { experimentFind, runFind, runInputsList, runInsert, runsWithData, runUpdate as runUpdateRow, tagsUpsert } from '@quorum/db';
 import { runStatusIsTerminal } from '@quorum/domain';
+import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { badRequest, notFound } from './errors';
 
@@ -28,12 +29,14 @@ export async function runCreate(ctx: ServiceContext, input: z.output<typeof runC
       name: input.name || runDefaultName(id),
       status: 'RUNNING',
       startTime: input.startTime ?? now,
-      userId: input.userId ?? '',
+      userId: input.userId ?? ctx.actor?.email ?? '',
+      createdBy: ctx.actor?.userId ?? null,
       sourceCommit: input.sourceCommit ?? null,
       notes: input.notes ?? '',
       updatedAt: now,
     });
     await tagsUpsert(tx, id, input.tags ?? []);
+    await audit(ctx, tx, 'runs.create', { entityType: 'run', entityId: id }, { experimentId: run.experimentId, name: run.name, tags: input.tags?.length ?? 0 });
     return run;
   });
 }
@@ -47,14 +50,18 @@ export async function runUpdate(ctx: ServiceContext, input: z.output<typeof runU
   if (endTime != null && endTime < run.startTime) {
     throw badRequest(`End time ${new Date(endTime).toISOString()} is before the run's start ${new Date(run.startTime).toISOString()}`);
   }
-  const updated = await runUpdateRow(ctx.db, input.runId, {
+  const changes = {
     ...(input.status !== undefined && { status: input.status }),
     ...(endTime !== undefined && { endTime }),
     ...(input.name !== undefined && { name: input.name }),
     ...(input.notes !== undefined && { notes: input.notes }),
-    updatedAt: now,
+  };
+  return ctx.db.transaction(async (tx) => {
+    const updated = await runUpdateRow(tx, input.runId, { ...changes, updatedAt: now });
+    const from = Object.fromEntries(Object.keys(changes).map((k) => [k, run[k as keyof typeof changes]]));
+    await audit(ctx, tx, 'runs.update', { entityType: 'run', entityId: input.runId }, { from, to: changes });
+    return updated!;
   });
-  return updated!;
 }
 
 export async function runGet(ctx: ServiceContext, runId: string) {

@@ -7,9 +7,12 @@ import { ServiceError, type ServiceErrorCode } from '../services/errors';
 
 export const httpStatusOf: Record<ServiceErrorCode, number> = {
   BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
 };
 
 /** A readable one-line message for zod issues: "metrics.3.value: A metric value must be a number". */

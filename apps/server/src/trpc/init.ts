@@ -1,21 +1,24 @@
-// initTRPC, once. Exports the procedures the routers may use and the error shape
-// every client sees.
-import { initTRPC } from '@trpc/server';
+// initTRPC, once. Exports the procedures the routers may use: public, authed (which
+// enforces the write policy for every mutation by its path), and restricted reads.
+import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
+import { policyAllows, type RestrictedRead } from '@quorum/domain';
+import { auditRefusal } from '../services/audit';
 import { ServiceError } from '../services/errors';
 import type { TrpcContext } from './context';
 import { toTRPCError, zodMessage } from './errors';
+
+const INTERNAL_MESSAGE = 'Something went wrong on the server; the error has been logged';
 
 const t = initTRPC.context<TrpcContext>().create({
   // superjson carries NaN, ±Infinity and Dates, which metric values need and JSON drops.
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const isInternal = error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
-      message: cause instanceof ZodError ? zodMessage(cause) : isInternal ? 'Something went wrong on the server; the error has been logged' : shape.message,
+      message: cause instanceof ZodError ? zodMessage(cause) : error.code === 'INTERNAL_SERVER_ERROR' ? INTERNAL_MESSAGE : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
@@ -38,6 +41,53 @@ const errorMapping = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** 401 without a signed-in user or valid token. */
+const requireActor = t.middleware(({ ctx, next }) => {
+  if (!ctx.actor) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message:
+        ctx.http?.badCredentials === 'token'
+          ? 'The API token is not valid: it is unknown, expired or revoked'
+          : 'Sign in first, or send an API token as "Authorization: Bearer <token>"',
+    });
+  }
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/**
+ * Every mutation passes the policy table under its procedure path (fail closed: a path
+ * without an entry is refused), and a cookie-authenticated one must echo the session's
+ * CSRF token. Refusals are audited.
+ */
+const enforcePolicy = t.middleware(async ({ ctx, next, path, type }) => {
+  if (type !== 'mutation' || !ctx.actor) return next();
+  const actor = ctx.actor;
+  const refuse = async (reason: string) => {
+    await auditRefusal(ctx, path, { entityType: 'action', entityId: path }, { reason });
+    throw new TRPCError({ code: 'FORBIDDEN', message: reason });
+  };
+  if (actor.via === 'session' && ctx.http && ctx.http.csrfHeader !== actor.csrfToken) {
+    await refuse('Missing or stale CSRF token: reload the page and try again');
+  }
+  const decision = policyAllows(path, actor.roles);
+  if (!decision.allowed) await refuse(decision.reason);
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(errorMapping);
+export const authedProcedure = publicProcedure.use(requireActor).use(enforcePolicy);
+
+/** A read open only to the roles RESTRICTED_READS names for it. */
+export function restrictedProcedure(action: RestrictedRead) {
+  return authedProcedure.use(async ({ ctx, next }) => {
+    const decision = policyAllows(action, ctx.actor.roles);
+    if (!decision.allowed) {
+      await auditRefusal(ctx, action, { entityType: 'action', entityId: action }, { reason: decision.reason });
+      throw new TRPCError({ code: 'FORBIDDEN', message: decision.reason });
+    }
+    return next();
+  });
+}

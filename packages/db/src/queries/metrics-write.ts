@@ -2,7 +2,9 @@
 // statement of unnest inserts chained as CTEs: one round trip, atomic on its own
 // (drizzle's row-object builder manages a third of the rate).
 import { sql } from 'drizzle-orm';
+import type { AuditContent } from '@quorum/domain';
 import { queryRows } from '../rows';
+import { auditInsertSql } from './audit';
 import type { Db } from '../types';
 
 export interface MetricPointRow {
@@ -26,14 +28,14 @@ export interface MetricRollupRow {
 const p = sql.param;
 
 /**
- * Appends the points, moves latest values forward, merges rollups and touches the
- * run's last activity, in one statement. Writes nothing and returns false when the run
+ * Appends the points, moves latest values forward, merges rollups, touches the run's
+ * last activity and appends the audit entry, in one statement. Writes nothing and returns false when the run
  * does not exist (or is deleted): every insert is guarded by the same check.
  */
 export async function metricBatchWrite(
   db: Db,
   runId: string,
-  batch: { points: readonly MetricPointRow[]; latest: readonly MetricPointRow[]; rollups: readonly MetricRollupRow[]; now: number },
+  batch: { points: readonly MetricPointRow[]; latest: readonly MetricPointRow[]; rollups: readonly MetricRollupRow[]; now: number; audit?: AuditContent },
 ): Promise<boolean> {
   const rows = await queryRows<{ id: string }>(
     db,
@@ -42,6 +44,7 @@ export async function metricBatchWrite(
     points as (${pointsInsert(runId, batch.points)}),
     latest as (${latestUpsert(runId, batch.latest)}),
     rollups as (${rollupsUpsert(runId, batch.rollups)})
+    ${batch.audit ? sql`, audit as (${auditInsertSql(batch.audit, sql`exists (select 1 from live)`)})` : sql``}
     update runs set updated_at = greatest(updated_at, ${batch.now}::bigint) where id in (select id from live) returning id`,
   );
   return rows.length > 0;

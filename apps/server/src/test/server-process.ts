@@ -1,5 +1,5 @@
 // Starts the real server (apps/server/src/main.ts) as a child process on a free port,
-// so the benchmark talks to it over HTTP and can read its memory from /proc.
+// so benchmarks and start-up tests talk to it over HTTP and can read its memory from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,17 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../../../..', import.meta.url));
+
+/** The server stopped before it was ready; `output` holds what it printed. */
+export class ServerExit extends Error {
+  constructor(
+    readonly code: number | null,
+    readonly output: string,
+  ) {
+    super(`server exited with ${code}:\n${output}`);
+  }
+}
 
 export async function serverStart(env: Record<string, string>): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
@@ -29,7 +39,7 @@ export async function serverStart(env: Record<string, string>): Promise<ServerPr
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    child.once('exit', (code) => reject(new ServerExit(code, output)));
   });
   return {
     url,

@@ -1,0 +1,70 @@
+// Who may do what: a table of write actions (named by their API procedure) and the roles
+// allowed to take them, plus rules that depend on the record. The server enforces it in
+// one place; the web app reads the same table to hide or disable what a user cannot do.
+import type { Role } from './roles';
+
+const BUILDERS: readonly Role[] = ['data_scientist', 'mlops_engineer', 'admin'];
+const EVERYONE: readonly Role[] = ['data_scientist', 'mlops_engineer', 'data_engineer', 'platform_engineer', 'product_owner', 'compliance_lead', 'admin'];
+
+/** Every write the API offers, and the roles allowed to attempt it. Reads are open to any signed-in role. */
+export const POLICY = {
+  'experiments.create': BUILDERS,
+  'experiments.rename': BUILDERS,
+  'experiments.archive': BUILDERS,
+  'runs.create': [...BUILDERS, 'platform_engineer'],
+  'runs.update': [...BUILDERS, 'platform_engineer'],
+  'runs.logBatch': [...BUILDERS, 'platform_engineer'],
+  'datasets.upload': [...BUILDERS, 'data_engineer'],
+  'auth.signOut': EVERYONE,
+  'tokens.create': EVERYONE,
+  'tokens.revoke': EVERYONE,
+  'users.create': ['admin'],
+  'users.update': ['admin'],
+  'teams.create': ['admin'],
+  'teams.update': ['admin'],
+  'teams.setMembers': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type PolicyAction = keyof typeof POLICY;
+
+/** Reads that are not open to every role. */
+export const RESTRICTED_READS = {
+  'audit.list': ['compliance_lead', 'admin'],
+  'audit.verify': ['compliance_lead', 'admin'],
+  'audit.export': ['compliance_lead', 'admin'],
+  'users.list': ['admin'],
+  'tokens.listAll': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type RestrictedRead = keyof typeof RESTRICTED_READS;
+
+export function policyActionIs(action: string): action is PolicyAction {
+  return Object.hasOwn(POLICY, action);
+}
+
+export type PolicyDecision = { allowed: true } | { allowed: false; reason: string };
+
+const roleList = (roles: readonly Role[]) => roles.map((r) => r.replace('_', ' ')).join(', ');
+
+/** Whether any of the roles may take a write action or a restricted read; unknown actions are refused. */
+export function policyAllows(action: string, roles: readonly Role[]): PolicyDecision {
+  const allowed: readonly Role[] | undefined = policyActionIs(action)
+    ? POLICY[action]
+    : Object.hasOwn(RESTRICTED_READS, action)
+      ? RESTRICTED_READS[action as RestrictedRead]
+      : undefined;
+  if (!allowed) return { allowed: false, reason: `"${action}" has no policy entry, so nobody may do it` };
+  if (roles.some((r) => allowed.includes(r))) return { allowed: true };
+  return { allowed: false, reason: `Only ${roleList(allowed)} may do this (${action}); you hold ${roles.length ? roleList(roles) : 'no role'}` };
+}
+
+/** A token may carry only roles its owner holds. Returns the roles that exceed the owner's. */
+export function policyScopeExcess(requested: readonly Role[], held: readonly Role[]): Role[] {
+  return requested.filter((r) => !held.includes(r));
+}
+
+/** Record rule: a token is revoked by its owner or an admin. */
+export function policyMayRevokeToken(actor: { userId: number; roles: readonly Role[] }, token: { userId: number; createdBy: number }): PolicyDecision {
+  if (actor.roles.includes('admin') || actor.userId === token.userId || actor.userId === token.createdBy) return { allowed: true };
+  return { allowed: false, reason: 'Only the token’s owner or an admin may revoke it' };
+}
