@@ -3,6 +3,7 @@
 import type { DbHandle } from '@quorum/db';
 import { testEngines } from '@quorum/db/testing';
 import pg from 'pg';
+import { benchDatasets } from './datasets';
 import { benchStats } from './stats';
 import { benchIngest, benchSearch, benchSeries, benchWriters, type Report } from './tracking';
 
@@ -48,6 +49,7 @@ async function main() {
       await benchWriters(report, label, handle);
       await benchSearch(report, label, handle);
       await benchSeries(report, label, handle);
+      await benchDatasets(report, label, handle);
     } finally {
       await handle.close();
     }
