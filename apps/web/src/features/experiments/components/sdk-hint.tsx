@@ -1,0 +1,13 @@
+// Three lines that create an experiment and log a run from a training script.
+export function SdkHint() {
+  const code = [
+    `import { Quorum } from '@quorum/sdk';`,
+    `const run = await new Quorum({ url: '${window.location.origin}' }).startRun({ experiment: 'my-model' });`,
+    `await run.logParams({ lr: 0.01 }); run.logMetric('val_auc', 0.91); await run.end();`,
+  ].join('\n');
+  return (
+    <pre className="code-hint">
+      <code>{code}</code>
+    </pre>
+  );
+}
