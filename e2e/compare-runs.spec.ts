@@ -1,13 +1,13 @@
 // A data scientist filters the demo sweep, picks three runs and compares them.
 import { expect, test } from '@playwright/test';
+import { signIn } from './sign-in';
 
 test('filter runs, select three, compare: charts, parallel coordinates and differences', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/experiments$/);
-  await page.getByRole('link', { name: 'churn-classifier' }).click();
+  await signIn(page, 'ana.silva@quorum.demo', '/experiments');
+  await page.getByRole('link', { name: 'churn-classifier' }).first().click();
   await expect(page.getByText(/160 runs/)).toBeVisible();
 
   // An invalid filter is explained in place and keeps the page usable.
