@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createDb, experimentList, usersCount } from '@quorum/db';
 import { createApp } from './app';
 import { bootstrapAdminFromEnv, bootstrapDemoToken, bootstrapDemoUsers, bootstrapToken, demoActor, DEMO_PASSWORD, DEMO_USERS, adminExists } from './bootstrap';
+import { demoRegistry } from './demo/registry';
 import { demoSeed } from './demo/seed';
 import { systemClock } from './services/context';
 
@@ -29,7 +30,10 @@ async function main() {
     const people = await bootstrapDemoUsers(db, clock);
     const actors = new Map([...people].map(([handle, user]) => [handle, demoActor(user)]));
     const stats = await demoSeed({ db, clock, actor: null }, actors);
-    console.log(`Seeded ${stats.experiments} experiments, ${stats.runs} runs, ${stats.points.toLocaleString('en')} metric points.`);
+    const registry = await demoRegistry(db, clock, actors);
+    console.log(
+      `Seeded ${stats.experiments} experiments, ${stats.runs} runs, ${stats.points.toLocaleString('en')} metric points and ${Object.keys(registry).length} registered models.`,
+    );
     const token = await bootstrapDemoToken(db, clock, people.get('ana.silva')!);
     banner.push(
       `Demo sign-ins (password "${DEMO_PASSWORD}" for all; demo mode only):`,

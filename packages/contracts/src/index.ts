@@ -1,3 +1,4 @@
 export * from './tracking';
 export * from './datasets';
 export * from './identity';
+export * from './registry';

@@ -9,3 +9,5 @@ export * from './queries/run-search';
 export * from './queries/datasets';
 export * from './queries/identity';
 export * from './queries/audit';
+export * from './queries/registry';
+export * from './queries/promotions';

@@ -6,3 +6,4 @@ export * from './stats';
 export * from './datasets';
 export * from './policy';
 export * from './audit';
+export * from './registry';

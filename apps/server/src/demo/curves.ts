@@ -101,7 +101,7 @@ export function fraudRun(rng: Random, i: number): DemoRun {
     t > divergeAt ? base * Math.exp(12 * (t - divergeAt)) : base * (0.25 + 0.75 * Math.exp(-5 * t)) - 0.05 * quality;
   const trainLoss = curve(rng, steps, 1, loss(0.5), 0.015, msPerStep, 'train_loss');
   const valLoss = curve(rng, steps, 20, loss(0.55), 0.012, msPerStep, 'val_loss');
-  const prAuc = curve(rng, steps, 100, (t) => (t > divergeAt ? 0.1 : 0.2 + (0.55 + 0.3 * quality) * (1 - Math.exp(-4 * t))), 0.008, msPerStep, 'val_pr_auc');
+  const prAuc = curve(rng, steps, 100, (t) => (t > divergeAt ? 0.1 : 0.15 + (0.5 + 0.25 * quality) * (1 - Math.exp(-4 * t))), 0.008, msPerStep, 'val_pr_auc');
   const recall = curve(rng, steps, 100, (t) => (t > divergeAt ? 0.05 : 0.3 + (0.45 + 0.2 * quality) * (1 - Math.exp(-4 * t))), 0.01, msPerStep, 'val_recall');
   if (diverges) {
     // A diverged run logs an overflow and then NaN, as a real trainer does.

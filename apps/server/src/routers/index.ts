@@ -4,6 +4,7 @@ import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { datasetsRouter } from './datasets';
 import { teamsRouter, tokensRouter, usersRouter } from './identity';
+import { aliasesRouter, gatesRouter, lineageRouter, modelsRouter, promotionsRouter, reviewsRouter, versionsRouter } from './registry';
 import { experimentsRouter } from './experiments';
 import { metricsRouter } from './metrics';
 import { runsRouter } from './runs';
@@ -18,6 +19,13 @@ export const appRouter = router({
   runs: runsRouter,
   metrics: metricsRouter,
   datasets: datasetsRouter,
+  models: modelsRouter,
+  versions: versionsRouter,
+  gates: gatesRouter,
+  promotions: promotionsRouter,
+  aliases: aliasesRouter,
+  reviews: reviewsRouter,
+  lineage: lineageRouter,
 });
 
 export type AppRouter = typeof appRouter;
