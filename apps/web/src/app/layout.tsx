@@ -1,13 +1,59 @@
+// The shell: a sidebar whose sections follow what the active role works on first, the
+// account panel at its foot, and the routed page beside it.
+import type { Role } from '@quorum/domain';
 import { NavLink, Outlet } from 'react-router';
+import { AccountMenu } from '../features/auth/account-menu';
+import { useSession } from '../lib/session';
 
-const NAV = [
-  {
-    title: 'Track',
-    items: [{ to: '/experiments', label: 'Experiments' }],
+type SectionId = 'track' | 'deploy' | 'data' | 'govern' | 'admin' | 'access';
+
+interface NavItem {
+  to: string;
+  label: string;
+  /** A restricted read; the link shows only to roles that may make it. */
+  needs?: string;
+}
+
+const SECTIONS: Record<SectionId, { title: string; items: NavItem[] }> = {
+  track: { title: 'Track', items: [{ to: '/experiments', label: 'Experiments' }] },
+  deploy: { title: 'Deploy', items: [{ to: '/models', label: 'Models' }] },
+  data: { title: 'Data', items: [{ to: '/data', label: 'Data & drift' }] },
+  govern: {
+    title: 'Govern',
+    items: [
+      { to: '/approvals', label: 'Approvals' },
+      { to: '/audit', label: 'Audit trail', needs: 'audit.list' },
+    ],
   },
-];
+  admin: {
+    title: 'Admin',
+    items: [
+      { to: '/admin/users', label: 'Users', needs: 'users.list' },
+      { to: '/admin/teams', label: 'Teams', needs: 'users.list' },
+    ],
+  },
+  access: { title: 'Access', items: [{ to: '/tokens', label: 'API tokens' }] },
+};
+
+/** Every role reads everything; the order puts the role's own work first. */
+const ORDER: Record<Role, SectionId[]> = {
+  data_scientist: ['track', 'deploy', 'data', 'access', 'govern', 'admin'],
+  mlops_engineer: ['deploy', 'track', 'govern', 'data', 'access', 'admin'],
+  data_engineer: ['data', 'track', 'deploy', 'access', 'govern', 'admin'],
+  platform_engineer: ['access', 'deploy', 'track', 'data', 'govern', 'admin'],
+  product_owner: ['deploy', 'track', 'data', 'govern', 'access', 'admin'],
+  compliance_lead: ['govern', 'deploy', 'track', 'data', 'access', 'admin'],
+  admin: ['admin', 'govern', 'access', 'deploy', 'track', 'data'],
+};
+
+const navClass = ({ isActive }: { isActive: boolean }) => `nav-link${isActive ? ' active' : ''}`;
 
 export function Layout() {
+  const { activeRole, can } = useSession();
+  const sections = ORDER[activeRole]
+    .map((id) => ({ id, ...SECTIONS[id], items: SECTIONS[id].items.filter((item) => !item.needs || can(item.needs).allowed) }))
+    .filter((s) => s.items.length > 0);
+
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
@@ -19,17 +65,24 @@ export function Layout() {
           </span>
           Quorum
         </div>
-        {NAV.map((group) => (
-          <div className="nav-group" key={group.title}>
-            <div className="nav-group-title">{group.title}</div>
-            {group.items.map((item) => (
-              <NavLink key={item.to} to={item.to} className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}>
+        <div className="nav-group">
+          <NavLink to="/home" className={navClass}>
+            Home
+          </NavLink>
+        </div>
+        {sections.map((section) => (
+          <div className="nav-group" key={section.id}>
+            <div className="nav-group-title">{section.title}</div>
+            {section.items.map((item) => (
+              <NavLink key={item.to} to={item.to} className={navClass}>
                 {item.label}
               </NavLink>
             ))}
           </div>
         ))}
-        <div className="sidebar-foot">MLOps control plane</div>
+        <div className="sidebar-foot">
+          <AccountMenu />
+        </div>
       </nav>
       <main className="main">
         <Outlet />

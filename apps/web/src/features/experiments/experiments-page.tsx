@@ -3,6 +3,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header';
+import { PolicyGate } from '../../components/policy-gate';
 import { EmptyState, ErrorBox, LoadingRows } from '../../components/states';
 import { useExperimentArchive, useExperimentList, type ExperimentSummary } from './api/use-experiments';
 import { ExperimentCreateForm } from './components/experiment-create-form';
@@ -76,9 +77,11 @@ export function ExperimentsPage() {
         title="Experiments"
         description="Each experiment groups the runs of one modelling question."
         actions={
-          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} disabled={creating}>
-            New experiment
-          </button>
+          <PolicyGate action="experiments.create">
+            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} disabled={creating}>
+              New experiment
+            </button>
+          </PolicyGate>
         }
       />
 

@@ -4,7 +4,7 @@ import { EmptyState } from '../../../components/states';
 export function DataEmpty({ onUpload }: { onUpload: (() => void) | null }) {
   const code = [
     `import { Quorum } from '@quorum/sdk';`,
-    `const run = await new Quorum({ url: '${window.location.origin}' }).startRun({ experiment: 'churn' });`,
+    `const run = await new Quorum({ url: '${window.location.origin}', token: process.env.QUORUM_TOKEN }).startRun({ experiment: 'churn' });`,
     `await run.logDataset({`,
     `  name: 'churn-train', digest: 'c1a2f09e', context: 'train',`,
     `  columns: { tenure_months: [12, 30, 7], plan: ['basic', 'premium', 'basic'] },`,

@@ -1,6 +1,7 @@
 // One experiment in the list, with rename (inline) and archive/restore.
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import { PolicyGate } from '../../../components/policy-gate';
 import { formatAgo, formatDateTime } from '../../../lib/format';
 import { useExperimentRename, type ExperimentSummary } from '../api/use-experiments';
 
@@ -88,18 +89,22 @@ export function ExperimentRow({
       <td title={formatDateTime(e.lastActivity)}>{formatAgo(e.lastActivity, now)}</td>
       <td className="exp-actions">
         {/* The name is in the button's text, not aria-label, so getByLabel('Name') finds only form fields. */}
-        <button type="button" className="btn btn-ghost btn-sm" onClick={() => setDraft(e.name)} disabled={draft !== null}>
-          Rename<span className="sr-only"> {e.name}</span>
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost btn-sm"
-          onClick={() => onArchive(e, !archived)}
-          disabled={archiving}
-        >
-          {archived ? 'Restore' : 'Archive'}
-          <span className="sr-only"> {e.name}</span>
-        </button>
+        <PolicyGate action="experiments.rename">
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setDraft(e.name)} disabled={draft !== null}>
+            Rename<span className="sr-only"> {e.name}</span>
+          </button>
+        </PolicyGate>
+        <PolicyGate action="experiments.archive">
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm"
+            onClick={() => onArchive(e, !archived)}
+            disabled={archiving}
+          >
+            {archived ? 'Restore' : 'Archive'}
+            <span className="sr-only"> {e.name}</span>
+          </button>
+        </PolicyGate>
       </td>
     </tr>
   );

@@ -1,5 +1,6 @@
 // The run's free-text notes, edited in place and saved with runs.update.
 import { useState } from 'react';
+import { PolicyGate } from '../../../components/policy-gate';
 import { useRunUpdate } from '../api/use-run';
 
 export function RunNotes({ runId, notes }: { runId: string; notes: string }) {
@@ -17,9 +18,11 @@ export function RunNotes({ runId, notes }: { runId: string; notes: string }) {
       <div className="card-header">
         <h2 id="run-notes-title">Notes</h2>
         {!editing && (
-          <button type="button" className="btn btn-sm" onClick={() => setDraft(notes)}>
-            {notes ? 'Edit' : 'Add notes'}
-          </button>
+          <PolicyGate action="runs.update">
+            <button type="button" className="btn btn-sm" onClick={() => setDraft(notes)}>
+              {notes ? 'Edit' : 'Add notes'}
+            </button>
+          </PolicyGate>
         )}
       </div>
       <div className="card-body">

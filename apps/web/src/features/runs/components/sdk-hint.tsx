@@ -2,7 +2,7 @@
 export function SdkHint({ experiment }: { experiment: string }) {
   const code = [
     `import { Quorum } from '@quorum/sdk';`,
-    `const run = await new Quorum({ url: '${window.location.origin}' }).startRun({ experiment: ${JSON.stringify(experiment)} });`,
+    `const run = await new Quorum({ url: '${window.location.origin}', token: process.env.QUORUM_TOKEN }).startRun({ experiment: ${JSON.stringify(experiment)} });`,
     `await run.logParams({ lr: 0.01 }); run.logMetric('val_auc', 0.91); await run.end();`,
   ].join('\n');
   return (

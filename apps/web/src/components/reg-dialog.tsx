@@ -1,0 +1,46 @@
+// A modal dialog on the native <dialog>: focus is trapped and restored, Escape closes it,
+// and the page behind is inert, without a dependency.
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+export function RegDialog({
+  title,
+  onClose,
+  children,
+  footer,
+  wide = false,
+}: {
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  /** Buttons, right-aligned under the body. */
+  footer?: ReactNode;
+  wide?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`reg-dialog${wide ? ' reg-dialog-wide' : ''}`}
+      aria-labelledby={titleId}
+      // Escape fires "cancel"; the parent owns whether the dialog is shown.
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="reg-dialog-head">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="btn btn-ghost btn-sm reg-dialog-close" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div className="reg-dialog-body">{children}</div>
+      {footer && <div className="reg-dialog-foot">{footer}</div>}
+    </dialog>
+  );
+}
