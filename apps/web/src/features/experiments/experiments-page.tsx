@@ -8,9 +8,9 @@ import { EmptyState, ErrorBox, LoadingRows } from '../../components/states';
 import { useExperimentArchive, useExperimentList, type ExperimentSummary } from './api/use-experiments';
 import { ExperimentCreateForm } from './components/experiment-create-form';
 import { ExperimentsTable } from './components/experiments-table';
-import { SdkHint } from './components/sdk-hint';
+import { SdkHint } from '../../components/sdk-hint';
 import { useDebouncedValue } from './hooks/use-debounced-value';
-import { useSearchParam } from './hooks/use-search-param';
+import { useSearchParam } from '../../lib/use-search-param';
 
 /** A dropped connection says so instead of "Failed to fetch". */
 function readableError(error: { message: string; data?: unknown } | null): { message: string } | null {

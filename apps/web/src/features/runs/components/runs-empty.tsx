@@ -1,6 +1,6 @@
 // What the runs table says when there is nothing to show.
 import { EmptyState } from '../../../components/states';
-import { SdkHint } from './sdk-hint';
+import { SdkHint } from '../../../components/sdk-hint';
 
 export function RunsEmpty({ experimentName, filter, onClearFilter }: { experimentName: string; filter: string; onClearFilter: () => void }) {
   if (filter) {

@@ -1,7 +1,7 @@
 // Reads and writes the runs table's view (columns, filter, sort) in the URL.
 import { useMemo } from 'react';
 import { colsParse, sortFormat, sortParse, type SortSpec } from '../utils/runs-view';
-import { useSearchParam } from './use-search-param';
+import { useSearchParam } from '../../../lib/use-search-param';
 
 export interface RunsView {
   /** Chosen column ids, or null for the defaults. */

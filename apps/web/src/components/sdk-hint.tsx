@@ -1,5 +1,5 @@
-// Three lines that log a run from a training script, for empty tables.
-export function SdkHint({ experiment }: { experiment: string }) {
+// Three lines that log a run from a training script, for empty lists and tables.
+export function SdkHint({ experiment = 'my-model' }: { experiment?: string }) {
   const code = [
     `import { Quorum } from '@quorum/sdk';`,
     `const run = await new Quorum({ url: '${window.location.origin}', token: process.env.QUORUM_TOKEN }).startRun({ experiment: ${JSON.stringify(experiment)} });`,
