@@ -20,7 +20,10 @@ export function RegDialog({
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    // showModal focuses the first focusable element, the close button; start on the field instead.
+    (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>('.reg-dialog-body :is(input, textarea, select):not(:disabled)'))?.focus();
   }, []);
   return (
     <dialog

@@ -56,7 +56,7 @@ export function RegFairnessCharts({ results, checks }: { results: GateCheckResul
             <BarChart data={a.groups} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} barCategoryGap="22%" barGap={2}>
               <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="group" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: 'var(--border)' }} />
-              <YAxis width={36} domain={[0, 1]} tick={AXIS_TICK} tickLine={false} axisLine={false} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
+              <YAxis width={44} domain={[0, 1]} tick={AXIS_TICK} tickLine={false} axisLine={false} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
               <Tooltip
                 cursor={{ fill: 'var(--surface-2)' }}
                 formatter={(v, name) => [`${(Number(v) * 100).toFixed(1)}%`, name]}

@@ -1,6 +1,6 @@
 // A model card rendered from Markdown through regMarkdownParse: elements only, no raw HTML.
 import type { ReactNode } from 'react';
-import { regMarkdownParse, type RegBlock, type RegInline } from './reg-markdown';
+import { regMarkdownParse, type RegBlock, type RegInline } from './reg-markdown-parse';
 
 function inline(nodes: RegInline[]): ReactNode[] {
   return nodes.map((n, i) => {

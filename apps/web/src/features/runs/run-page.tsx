@@ -1,5 +1,6 @@
 // /runs/:runId — one run: its facts, notes, metric charts, params, latest metrics, tags
-// and datasets. Refreshes every 5 s while the run is RUNNING.
+// and datasets. Refreshes every 5 s while the run is RUNNING. A finished run can be
+// registered as a model version.
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorBox, Skeleton } from '../../components/states';
@@ -8,6 +9,7 @@ import { readableError } from './api/types';
 import { useRun } from './api/use-run';
 import { KeyValueTable } from './components/key-value-table';
 import { MetricCharts } from './components/metric-charts';
+import { RegisterVersionButton } from './components/register-version-button';
 import { RunDatasets } from './components/run-datasets';
 import { RunMetricsTable } from './components/run-metrics-table';
 import { RunNotes } from './components/run-notes';
@@ -68,9 +70,12 @@ export function RunPage() {
           </span>
         }
         actions={
-          <Link className="btn" to={`/experiments/${run.experimentId}`}>
-            Compare with…
-          </Link>
+          <>
+            <Link className="btn" to={`/experiments/${run.experimentId}`}>
+              Compare with…
+            </Link>
+            <RegisterVersionButton run={run} />
+          </>
         }
       />
       {/* A failed background refresh keeps the last data on screen and says so. */}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regMarkdownInline, regMarkdownParse } from './reg-markdown';
+import { regMarkdownInline, regMarkdownParse } from './reg-markdown-parse';
 
 describe('regMarkdownParse', () => {
   it('reads a model card into headings, paragraphs and lists', () => {
