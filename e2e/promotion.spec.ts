@@ -8,10 +8,12 @@ test('request, sign off and apply a promotion; the requester cannot approve thei
   await signIn(marco, 'marco.rossi@quorum.demo', '/models');
   await marco.getByRole('link', { name: 'demand-forecaster' }).first().click();
   await expect(marco.getByRole('heading', { name: /demand-forecaster/ }).first()).toBeVisible();
+  // The first row is the newest version, v2.
   await marco.getByRole('button', { name: 'Request promotion' }).first().click();
-  await marco.getByLabel('Alias').fill('production');
-  await marco.getByLabel('Justification').fill('v2 lowers MAPE by two points on the same backtest.');
-  await marco.getByRole('button', { name: /^(Request|Submit|Send)/ }).last().click();
+  const dialog = marco.getByRole('dialog');
+  await dialog.getByLabel('Alias', { exact: true }).fill('production');
+  await dialog.getByLabel('Justification').fill('v2 lowers MAPE by two points on the same backtest.');
+  await dialog.getByRole('button', { name: 'Send request' }).click();
   await expect(marco).toHaveURL(/\/approvals\/\d+/);
   const requestUrl = marco.url();
 
@@ -34,6 +36,8 @@ test('request, sign off and apply a promotion; the requester cannot approve thei
   await marco.goto('/models');
   await marco.getByRole('link', { name: 'demand-forecaster' }).first().click();
   const timeline = marco.getByRole('region', { name: 'Alias timeline' });
-  await expect(timeline.getByText(/production/).first()).toBeVisible();
-  await expect(timeline.getByText(/v2/).first()).toBeVisible();
+  await expect(timeline).toBeVisible();
+  await expect(timeline).toContainText('production');
+  await expect(timeline).toContainText('v2');
+  await expect(marco.getByRole('region', { name: 'Aliases' })).toContainText('v2');
 });
