@@ -10,6 +10,7 @@ import { restRouter } from './rest';
 import { appRouter } from './routers';
 import { systemClock, type Clock, type ServiceContext } from './services/context';
 import type { HttpSide, TrpcContext } from './trpc/context';
+import { loggable } from './trpc/errors';
 import { createCallerFactory } from './trpc/init';
 
 export interface AppConfig {
@@ -98,7 +99,7 @@ export function createApp({ db, clock = systemClock, config = {}, ready = () => 
     });
   }
   app.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
-    console.error('Unexpected error', error);
+    console.error('Unexpected error', loggable(error));
     res.status(500).json({ error: { message: 'Something went wrong on the server; the error has been logged' } });
   });
   return app;

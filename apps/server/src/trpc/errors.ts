@@ -28,6 +28,18 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
   if (error instanceof ServiceError) return new TRPCError({ code: error.code, message: error.message, cause: error });
   if (error instanceof ZodError) return new TRPCError({ code: 'BAD_REQUEST', message: zodMessage(error), cause: error });
-  console.error('Unexpected error', error);
+  console.error('Unexpected error', loggable(error));
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on the server; the error has been logged' });
+}
+
+/**
+ * What to log of an unexpected error: a failed query's SQL text and the driver's
+ * message, never its parameters (they can hold password hashes or token digests).
+ */
+export function loggable(error: unknown): unknown {
+  if (error instanceof Error && 'query' in error && 'params' in error) {
+    const cause = error.cause instanceof Error ? error.cause.message : undefined;
+    return { query: (error as { query: string }).query, cause, stack: error.stack?.split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 5).join('\n') };
+  }
+  return error;
 }

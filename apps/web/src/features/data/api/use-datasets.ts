@@ -60,3 +60,9 @@ export function apiErrorRetryable(error: { data?: { httpStatus?: number } | null
   const status = error?.data?.httpStatus;
   return status === undefined || status >= 500;
 }
+
+/** The aliases (production models…) whose versions were trained on or evaluated with this dataset. */
+export function useDatasetServedBy(id: number) {
+  const trpc = useTRPC();
+  return useQuery(trpc.lineage.graph.queryOptions({ datasetId: id }, { select: (g) => g.servedBy }));
+}

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../lib/format';
 import { apiErrorRetryable, useDataset } from '../api/use-datasets';
 import { datasetCount, datasetLabel, datasetPlural } from '../utils/dataset-format';
 import { DatasetColumnsTable } from './dataset-columns-table';
+import { DatasetServedBy } from './dataset-served-by';
 import { DatasetUsages } from './dataset-usages';
 
 export function DatasetDetailCard({
@@ -97,6 +98,7 @@ export function DatasetDetailCard({
               Used by <span className="count-pill">{d.usages.length}</span>
             </h3>
             <DatasetUsages usages={d.usages} />
+            <DatasetServedBy id={d.id} />
           </>
         )
       )}
