@@ -46,6 +46,10 @@ export interface CreateDbOptions {
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: int8AsNumber });
+    // An idle connection the server drops (restart, failover, a dropped test database)
+    // emits 'error' on the pool; unhandled, that would end the process. The pool replaces
+    // the connection on the next query, so a log line is all it takes.
+    pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
     // Surface connection problems at start-up rather than on the first request.
     const probe = await pool.connect();
     probe.release();
