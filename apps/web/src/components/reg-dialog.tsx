@@ -47,3 +47,58 @@ export function RegDialog({
     </dialog>
   );
 }
+
+/** A dialog whose body is one form, with Cancel and a submit button that shows progress. */
+export function RegFormDialog({
+  title,
+  onClose,
+  wide,
+  formId,
+  pending,
+  submitLabel,
+  pendingLabel,
+  submitClassName = 'btn-primary',
+  onSubmit,
+  children,
+}: {
+  title: ReactNode;
+  onClose: () => void;
+  wide?: boolean;
+  formId: string;
+  pending: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+  submitClassName?: string;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <RegDialog
+      title={title}
+      onClose={onClose}
+      wide={wide}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={pending}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className={`btn ${submitClassName}`} disabled={pending}>
+            {pending ? pendingLabel : submitLabel}
+          </button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        className="reg-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+      </form>
+    </RegDialog>
+  );
+}

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { formatMetric } from '../lib/format';
 import { useSession } from '../lib/session';
 import { useTRPC, type RouterOutputs } from '../lib/trpc';
-import { RegDialog } from './reg-dialog';
+import { RegFormDialog } from './reg-dialog';
 import { regFormErrors } from './reg-form-errors';
 
 type Run = RouterOutputs['runs']['get'];
@@ -55,8 +55,10 @@ export function RegRegisterVersionDialog({ run, onClose }: { run: Run; onClose: 
   const [touched, setTouched] = useState(false);
 
   const list = models.data ?? [];
-  // With no models yet the only choice is a new one.
-  const choice = picked ?? (list[0] ? String(list[0].id) : NEW_MODEL);
+  // Default to the model named like the run's experiment, else the first; with no
+  // models yet the only choice is a new one.
+  const suggested = list.find((m) => m.name === run.experimentName) ?? list[0];
+  const choice = picked ?? (suggested ? String(suggested.id) : NEW_MODEL);
   const creating = choice === NEW_MODEL;
   const modelName = creating ? newName.trim() : (list.find((m) => String(m.id) === choice)?.name ?? '');
   const cardText = card ?? regCardDraft(run, modelName);
@@ -99,30 +101,16 @@ export function RegRegisterVersionDialog({ run, onClose }: { run: Run; onClose: 
   );
 
   return (
-    <RegDialog
+    <RegFormDialog
       title="Register as model version"
       onClose={onClose}
       wide
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={pending}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="btn btn-primary" disabled={pending}>
-            {pending ? 'Registering…' : 'Register version'}
-          </button>
-        </>
-      }
+      formId={`${id}-form`}
+      pending={pending}
+      submitLabel="Register version"
+      pendingLabel="Registering…"
+      onSubmit={() => void submit()}
     >
-      <form
-        id={`${id}-form`}
-        className="reg-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
         <p className="reg-form-lead">
           The model trained by run <strong>{run.name}</strong> becomes the next version of a registered model. Its datasets come from the run’s inputs.
         </p>
@@ -182,7 +170,6 @@ export function RegRegisterVersionDialog({ run, onClose }: { run: Run; onClose: 
             {server.form}
           </div>
         )}
-      </form>
-    </RegDialog>
+    </RegFormDialog>
   );
 }

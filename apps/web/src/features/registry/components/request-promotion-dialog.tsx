@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ApprovalRequirement } from '@quorum/domain';
 import { RegGateBadge } from '../../../components/reg-badges';
-import { RegDialog } from '../../../components/reg-dialog';
+import { RegFormDialog } from '../../../components/reg-dialog';
 import { regFormErrors } from '../../../components/reg-form-errors';
 import { regRoleInline, type RegGateRow } from '../../../components/reg-gate';
 import { usePromotionRequest } from '../api/use-registry';
@@ -58,29 +58,15 @@ export function RequestPromotionDialog({
   };
 
   return (
-    <RegDialog
+    <RegFormDialog
       title={`Request promotion of ${modelName} v${version.version}`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={request.isPending}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="btn btn-primary" disabled={request.isPending}>
-            {request.isPending ? 'Requesting…' : 'Send request'}
-          </button>
-        </>
-      }
+      formId={`${id}-form`}
+      pending={request.isPending}
+      submitLabel="Send request"
+      pendingLabel="Requesting…"
+      onSubmit={() => submit()}
     >
-      <form
-        id={`${id}-form`}
-        className="reg-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
         <div className="row small">
           <span className="muted">Gates of v{version.version}:</span> <RegGateBadge gate={version.gate} />
         </div>
@@ -133,7 +119,6 @@ export function RequestPromotionDialog({
             {server.form}
           </div>
         )}
-      </form>
-    </RegDialog>
+    </RegFormDialog>
   );
 }

@@ -1,7 +1,7 @@
 // Emergency rollback: the alias moves back to the version it held before, at once, with
 // no sign-off; the reason goes to the compliance lead as a review item.
 import { useId, useState } from 'react';
-import { RegDialog } from '../../../components/reg-dialog';
+import { RegFormDialog } from '../../../components/reg-dialog';
 import { regFormErrors } from '../../../components/reg-form-errors';
 import { useRollback } from '../api/use-registry';
 
@@ -37,29 +37,16 @@ export function RollbackDialog({
   };
 
   return (
-    <RegDialog
+    <RegFormDialog
       title={`Roll back ${modelName}@${alias}`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={rollback.isPending}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="btn id-btn-danger" disabled={rollback.isPending}>
-            {rollback.isPending ? 'Rolling back…' : `Roll back to ${toVersion === null ? 'the previous version' : `v${toVersion}`}`}
-          </button>
-        </>
-      }
+      formId={`${id}-form`}
+      pending={rollback.isPending}
+      submitLabel={`Roll back to ${toVersion === null ? 'the previous version' : `v${toVersion}`}`}
+      pendingLabel="Rolling back…"
+      submitClassName="id-btn-danger"
+      onSubmit={() => submit()}
     >
-      <form
-        id={`${id}-form`}
-        className="reg-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
         <div className="alert reg-alert-warn">
           <strong>
             {alias} moves from v{fromVersion} back to {toVersion === null ? 'the previous version' : `v${toVersion}`} at once.
@@ -85,7 +72,6 @@ export function RollbackDialog({
             {server.form}
           </div>
         )}
-      </form>
-    </RegDialog>
+    </RegFormDialog>
   );
 }
