@@ -52,6 +52,7 @@ export function restRouter(): Router {
         entityId: req.query.entityId || undefined,
         from: num(req.query.from),
         to: num(req.query.to),
+        outcome: req.query.outcome || undefined,
       });
       if (!parsed.success) {
         res.status(400).json({ error: { message: zodMessage(parsed.error) } });

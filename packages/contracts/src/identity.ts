@@ -57,6 +57,8 @@ export const auditFilterInput = z.object({
   entityId: z.string().max(200).optional(),
   from: z.number().int().optional(),
   to: z.number().int().optional(),
+  /** ok, denied (a refused action) or failed (a failed sign-in). */
+  outcome: z.enum(['ok', 'denied', 'failed']).optional(),
 });
 export const auditListInput = auditFilterInput.extend({
   limit: z.number().int().min(1).max(500).default(100),

@@ -53,6 +53,9 @@ describeEachEngine('policy matrix', (get) => {
     await expect(callerAs('product_owner').experiments.create({ name: 'nope' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const trail = await callerAs('compliance_lead').audit.list({ action: 'experiments.create' });
     expect(trail[0]).toMatchObject({ outcome: 'denied', actorLabel: expect.stringContaining('product owner') });
+    const refusals = await callerAs('compliance_lead').audit.list({ outcome: 'denied' });
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(refusals.every((e) => e.outcome === 'denied')).toBe(true);
     expect(await callerAs('product_owner').experiments.list({ includeArchived: true })).not.toContainEqual(expect.objectContaining({ name: 'nope' }));
   });
 });

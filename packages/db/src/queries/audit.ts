@@ -27,6 +27,7 @@ export interface AuditFilter {
   entityId?: string | undefined;
   from?: number | undefined;
   to?: number | undefined;
+  outcome?: 'ok' | 'denied' | 'failed' | undefined;
 }
 
 function where(f: AuditFilter) {
@@ -37,6 +38,7 @@ function where(f: AuditFilter) {
     f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
     f.from !== undefined ? gte(auditLog.at, f.from) : undefined,
     f.to !== undefined ? lte(auditLog.at, f.to) : undefined,
+    f.outcome ? eq(auditLog.outcome, f.outcome) : undefined,
   );
 }
 

@@ -43,6 +43,15 @@ export function AuditFilterBar({ applied, onApply }: { applied: AuditUrlFilters;
         ))}
       </datalist>
       {field('entityId', 'Entity id', { placeholder: 'Exact id' })}
+      <div className="field">
+        <label htmlFor={`${id}-outcome`}>Outcome</label>
+        <select id={`${id}-outcome`} className="input" value={draft.outcome} onChange={(e) => setDraft((d) => ({ ...d, outcome: e.target.value }))}>
+          <option value="">Any</option>
+          <option value="ok">ok</option>
+          <option value="denied">denied (refused actions)</option>
+          <option value="failed">failed (sign-ins)</option>
+        </select>
+      </div>
       {field('from', 'From', { type: 'date' })}
       {field('to', 'To', { type: 'date' })}
       <div className="id-audit-filter-actions">

@@ -32,3 +32,11 @@ describe('auditExportHref', () => {
     expect(auditExportHref('csv', { action: 'users.', from: 5 })).toBe('/api/audit/export?format=csv&action=users.&from=5');
   });
 });
+
+describe('outcome filter', () => {
+  it('passes a known outcome to the API and ignores anything else', () => {
+    const base = { ...AUDIT_NO_FILTERS };
+    expect(auditApiFilter({ ...base, outcome: 'denied' })).toEqual({ outcome: 'denied' });
+    expect(auditApiFilter({ ...base, outcome: 'bogus' })).toEqual({});
+  });
+});

@@ -9,11 +9,13 @@ export interface AuditUrlFilters {
   /** YYYY-MM-DD, or '' for no bound. */
   from: string;
   to: string;
+  /** ok, denied or failed, or '' for any. */
+  outcome: string;
 }
 
-export const AUDIT_URL_KEYS = { actor: 'actor', action: 'action', entityType: 'type', entityId: 'entity', from: 'from', to: 'to' } as const satisfies Record<keyof AuditUrlFilters, string>;
+export const AUDIT_URL_KEYS = { actor: 'actor', action: 'action', entityType: 'type', entityId: 'entity', from: 'from', to: 'to', outcome: 'outcome' } as const satisfies Record<keyof AuditUrlFilters, string>;
 
-export const AUDIT_NO_FILTERS: AuditUrlFilters = { actor: '', action: '', entityType: '', entityId: '', from: '', to: '' };
+export const AUDIT_NO_FILTERS: AuditUrlFilters = { actor: '', action: '', entityType: '', entityId: '', from: '', to: '', outcome: '' };
 
 export interface AuditApiFilter {
   actor?: string;
@@ -22,6 +24,7 @@ export interface AuditApiFilter {
   entityId?: string;
   from?: number;
   to?: number;
+  outcome?: 'ok' | 'denied' | 'failed';
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -36,7 +39,7 @@ export function auditDayStart(day: string): number | undefined {
 
 export function auditFiltersFromUrl(params: URLSearchParams): AuditUrlFilters {
   const get = (k: keyof AuditUrlFilters) => params.get(AUDIT_URL_KEYS[k])?.trim() ?? '';
-  return { actor: get('actor'), action: get('action'), entityType: get('entityType'), entityId: get('entityId'), from: get('from'), to: get('to') };
+  return { actor: get('actor'), action: get('action'), entityType: get('entityType'), entityId: get('entityId'), from: get('from'), to: get('to'), outcome: get('outcome') };
 }
 
 /** The URL params for these filters, keeping unrelated params and dropping empty ones. */
@@ -62,6 +65,7 @@ export function auditApiFilter(f: AuditUrlFilters): AuditApiFilter {
     ...(f.entityId && { entityId: f.entityId }),
     ...(from !== undefined && { from }),
     ...(to !== undefined && { to }),
+    ...((f.outcome === 'ok' || f.outcome === 'denied' || f.outcome === 'failed') && { outcome: f.outcome }),
   };
 }
 
