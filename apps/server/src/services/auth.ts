@@ -1,6 +1,6 @@
 // Sign-in and sign-out. Failed attempts are audited, and the audit trail is also the
 // rate limiter's memory, so every server behind one database agrees on it.
-import { auditCountRecent, sessionDelete, sessionInsert, userFindByEmail } from '@quorum/db';
+import { auditCountRecent, sessionDelete, sessionInsert, sessionsDeleteExpired, userFindByEmail } from '@quorum/db';
 import { passwordDummyHash, passwordVerify } from '../auth/passwords';
 import { csrfTokenNew, sessionSecretNew, sha256Hex } from '../auth/secrets';
 import { audit, auditRefusal } from './audit';
@@ -35,6 +35,7 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   const csrfToken = csrfTokenNew();
   const expiresAt = now + ttlMs;
   await ctx.db.transaction(async (tx) => {
+    await sessionsDeleteExpired(tx, now);
     await sessionInsert(tx, { idHash: sha256Hex(sessionSecret), userId: user.id, csrfToken, createdAt: now, expiresAt, lastSeenAt: now });
     const signedIn = { ...ctx, actor: { via: 'session' as const, userId: user.id, email: user.email, name: user.name, roles: user.roles, userRoles: user.roles } };
     await audit(signedIn, tx, 'auth.signIn', { entityType: 'user', entityId: input.email }, { expiresAt });

@@ -1,5 +1,5 @@
 // Users, teams, sessions and API tokens.
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Role } from '@quorum/domain';
 import { apiTokens, sessions, teamMembers, teams, users } from '../schema';
 import type { Db } from '../types';
@@ -80,6 +80,11 @@ export async function sessionFind(db: Db, idHash: string, now: number) {
 
 export async function sessionDelete(db: Db, idHash: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+/** Removes sessions that have expired, so the table holds only live ones. */
+export async function sessionsDeleteExpired(db: Db, now: number): Promise<void> {
+  await db.delete(sessions).where(lte(sessions.expiresAt, now));
 }
 
 export async function sessionsDeleteForUser(db: Db, userId: number): Promise<void> {
