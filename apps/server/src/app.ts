@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Database } from '@quorum/db';
 import { actorFromRequest, SESSION_COOKIE, type Actor } from './auth/actor';
 import { restRouter } from './rest';
+import { mlflowRouter } from './rest/mlflow/router';
 import { appRouter } from './routers';
 import { systemClock, type Clock, type ServiceContext } from './services/context';
 import type { HttpSide, TrpcContext } from './trpc/context';
@@ -84,6 +85,7 @@ export function createApp({ db, clock = systemClock, config = {}, ready = () => 
       },
     }),
   );
+  app.use(['/api/2.0/mlflow', '/ajax-api/2.0/mlflow'], mlflowRouter({ db, clock, maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }));
   app.use('/api', restRouter());
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: { message: 'No such API endpoint' } });

@@ -1,0 +1,105 @@
+// experiments/search: MLflow's filter (`name`, `creation_time`, `last_update_time`,
+// clauses joined by AND), order_by and view_type, applied to Quorum's experiment list.
+import type { ExperimentSummary } from '@quorum/db';
+import { invalid } from './errors';
+
+type Op = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'LIKE' | 'ILIKE';
+interface Clause {
+  attr: 'name' | 'creation_time' | 'last_update_time';
+  op: Op;
+  value: string | number;
+}
+
+const CLAUSE =
+  /^\s*(?:(?:attributes?|attr)\.)?(`[^`]+`|"[^"]+"|[A-Za-z_]\w*(?:\.[^\s=!<>]+)?)\s*(!=|<>|>=|<=|=|>|<|\bNOT\s+ILIKE\b|\bNOT\s+LIKE\b|\bILIKE\b|\bLIKE\b)\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)\s*(?:\bAND\b|$)/i;
+
+/** Parses `clause (AND clause)*`; anything else is INVALID_PARAMETER_VALUE. */
+export function experimentFilterParse(filter: string | undefined): Clause[] {
+  const clauses: Clause[] = [];
+  let rest = (filter ?? '').trim();
+  while (rest.length > 0) {
+    const m = CLAUSE.exec(rest);
+    if (!m) throw invalid(`Invalid filter '${filter}': expected clauses such as name = 'x' or name LIKE '%x%' joined by AND`);
+    const ident = m[1]!.replace(/^[`"](.*)[`"]$/, '$1');
+    const op = m[2]!.toUpperCase().replace('<>', '!=') as Op;
+    const raw = m[3]!;
+    if (ident !== 'name' && ident !== 'creation_time' && ident !== 'last_update_time') {
+      throw invalid(`Invalid attribute key '${ident}' in filter '${filter}': this server filters experiments on name, creation_time and last_update_time`);
+    }
+    const quoted = /^['"]/.test(raw);
+    if (ident === 'name') {
+      if (!quoted || !['=', '!=', 'LIKE', 'ILIKE'].includes(op)) throw invalid(`Invalid filter '${filter}': name takes =, !=, LIKE or ILIKE and a quoted string`);
+      clauses.push({ attr: 'name', op, value: raw.slice(1, -1).replace(/\\(.)/g, '$1') });
+    } else {
+      if (quoted || op === 'LIKE' || op === 'ILIKE') throw invalid(`Invalid filter '${filter}': ${ident} takes a comparison with a number`);
+      clauses.push({ attr: ident, op, value: Number(raw) });
+    }
+    rest = rest.slice(m[0].length).trim();
+    if (rest === '' && /\bAND\s*$/i.test(m[0])) throw invalid(`Invalid filter '${filter}': nothing after AND`);
+  }
+  return clauses;
+}
+
+function likeRegex(pattern: string, caseInsensitive: boolean): RegExp {
+  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+  return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
+}
+
+function matches(e: ExperimentSummary, c: Clause): boolean {
+  const actual = c.attr === 'name' ? e.name : c.attr === 'creation_time' ? e.createdAt : e.updatedAt;
+  switch (c.op) {
+    case '=':
+      return actual === c.value;
+    case '!=':
+      return actual !== c.value;
+    case '>':
+      return actual > c.value;
+    case '>=':
+      return actual >= c.value;
+    case '<':
+      return actual < c.value;
+    case '<=':
+      return actual <= c.value;
+    case 'LIKE':
+    case 'ILIKE':
+      return likeRegex(String(c.value), c.op === 'ILIKE').test(String(actual));
+  }
+}
+
+const ORDER_KEYS = {
+  name: (e: ExperimentSummary) => e.name,
+  experiment_id: (e: ExperimentSummary) => e.id,
+  creation_time: (e: ExperimentSummary) => e.createdAt,
+  last_update_time: (e: ExperimentSummary) => e.updatedAt,
+} as const;
+
+function orderParse(items: string[]) {
+  const order = items.map((item) => {
+    const m = /^\s*(?:(?:attributes?|attr)\.)?(`[^`]+`|"[^"]+"|\w+)\s*(ASC|DESC)?\s*$/i.exec(item);
+    const key = m?.[1]?.replace(/^[`"](.*)[`"]$/, '$1');
+    if (!m || !key || !Object.hasOwn(ORDER_KEYS, key)) throw invalid(`Invalid order_by clause '${item}': use one of ${Object.keys(ORDER_KEYS).join(', ')} with ASC or DESC`);
+    return { key: key as keyof typeof ORDER_KEYS, desc: m[2]?.toUpperCase() === 'DESC' };
+  });
+  if (order.length === 0) order.push({ key: 'creation_time', desc: true });
+  if (!order.some((o) => o.key === 'experiment_id')) order.push({ key: 'experiment_id', desc: false });
+  return order;
+}
+
+export function searchExperiments(all: ExperimentSummary[], q: { filter: string | undefined; orderBy: string[]; viewType: string | undefined }): ExperimentSummary[] {
+  const view = (q.viewType ?? 'ACTIVE_ONLY').toUpperCase();
+  const stage = view === 'ACTIVE_ONLY' || view === '1' ? 'active' : view === 'DELETED_ONLY' || view === '2' ? 'deleted' : view === 'ALL' || view === '3' ? 'all' : null;
+  if (!stage) throw invalid(`Invalid value '${q.viewType}' for parameter 'view_type': use ACTIVE_ONLY, DELETED_ONLY or ALL`);
+  const clauses = experimentFilterParse(q.filter);
+  const order = orderParse(q.orderBy);
+  return all
+    .filter((e) => stage === 'all' || (stage === 'active') === (e.archivedAt === null))
+    .filter((e) => clauses.every((c) => matches(e, c)))
+    .sort((a, b) => {
+      for (const o of order) {
+        const x = ORDER_KEYS[o.key](a);
+        const y = ORDER_KEYS[o.key](b);
+        if (x !== y) return (x < y ? -1 : 1) * (o.desc ? -1 : 1);
+      }
+      return 0;
+    });
+}

@@ -1,0 +1,157 @@
+// MLflow's wire format: reading request fields (query string for GET, JSON body
+// otherwise; numbers or numeric strings for int64/double) and writing protobuf-JSON
+// shapes (snake_case, string ids, int64 as numbers, NaN/±Infinity as strings, unset
+// fields omitted).
+import type { ExperimentRow, RunRow, RunWithData } from '@quorum/db';
+import { invalid, missing } from './errors';
+
+export type Fields = Record<string, unknown>;
+
+/** The first value of a field (GET repeats keys for arrays). */
+function one(src: Fields, name: string): unknown {
+  const v = src[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** A string field; numbers are stringified (numeric experiment ids); `""` counts as absent. */
+export function str(src: Fields, name: string): string | undefined {
+  const v = one(src, name);
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  throw invalid(`Invalid value ${JSON.stringify(v)} for parameter '${name}' supplied: expected a string`);
+}
+
+export function reqStr(src: Fields, name: string): string {
+  const v = str(src, name);
+  if (v === undefined) throw missing(name);
+  return v;
+}
+
+/** A string that may be empty but is present (param and tag values). */
+export function value(src: Fields, name: string): string {
+  const v = one(src, name);
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw invalid(`Invalid value ${JSON.stringify(v)} for parameter '${name}' supplied: expected a string`);
+}
+
+/** `run_id`, or its alias `run_uuid`. */
+export function runIdOf(src: Fields): string {
+  const id = str(src, 'run_id') ?? str(src, 'run_uuid');
+  if (id === undefined) throw missing('run_id');
+  return id;
+}
+
+/** An int64: a whole number or a numeric string. */
+export function int64(src: Fields, name: string): number | undefined {
+  const v = one(src, name);
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n)) throw invalid(`Invalid value ${JSON.stringify(v)} for parameter '${name}' supplied: expected an integer`);
+  return n;
+}
+
+/** A double: a number, a numeric string, or "NaN" / "Infinity" / "-Infinity" (how Python sends them). Booleans are rejected. */
+export function double(src: Fields, name: string): number | undefined {
+  const v = one(src, name);
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (/^nan$/i.test(t)) return NaN;
+    if (/^\+?inf(inity)?$/i.test(t)) return Infinity;
+    if (/^-inf(inity)?$/i.test(t)) return -Infinity;
+    const n = Number(t);
+    if (t !== '' && Number.isFinite(n)) return n;
+  }
+  throw invalid(`Invalid value ${JSON.stringify(v)} for parameter '${name}' supplied: expected a number`);
+}
+
+/** A repeated message field: an array of objects (absent → empty). */
+export function list(src: Fields, name: string): Fields[] {
+  const v = src[name];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) {
+    throw invalid(`Invalid value for parameter '${name}' supplied: expected a list of objects`);
+  }
+  return v as Fields[];
+}
+
+/** A repeated string field (GET: repeated keys). */
+export function strings(src: Fields, name: string): string[] {
+  const v = src[name];
+  if (v === undefined || v === null || v === '') return [];
+  return (Array.isArray(v) ? v : [v]).map((x) => String(x));
+}
+
+/** A double as protobuf-JSON writes it. */
+export function dbl(v: number): number | string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return 'Infinity';
+  if (v === -Infinity) return '-Infinity';
+  return v;
+}
+
+/** MLflow's page token: base64 of `{"offset": N}`. */
+export function pageTokenDecode(token: string | undefined): number {
+  if (!token) return 0;
+  let offset: unknown;
+  try {
+    offset = (JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { offset?: unknown }).offset;
+  } catch {
+    offset = undefined;
+  }
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) throw invalid(`Invalid page token, could not base64-decode: ${token}`);
+  return offset;
+}
+export const pageTokenEncode = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString('base64');
+
+/** Where MLflow clients would put artifacts: not served yet, but the field is always present. */
+export const artifactLocation = (experimentId: number) => `mlflow-artifacts:/${experimentId}`;
+
+export const RUN_NAME_TAG = 'mlflow.runName';
+export const NOTE_TAG = 'mlflow.note.content';
+
+export function experimentJson(e: ExperimentRow) {
+  return {
+    experiment_id: String(e.id),
+    name: e.name,
+    artifact_location: artifactLocation(e.id),
+    lifecycle_stage: e.archivedAt === null ? 'active' : 'deleted',
+    creation_time: e.createdAt,
+    last_update_time: e.updatedAt,
+    ...(e.description && { tags: [{ key: NOTE_TAG, value: e.description }] }),
+  };
+}
+
+export function runInfoJson(r: RunRow) {
+  return {
+    run_id: r.id,
+    run_uuid: r.id,
+    run_name: r.name,
+    experiment_id: String(r.experimentId),
+    user_id: r.userId,
+    status: r.status,
+    start_time: r.startTime,
+    ...(r.endTime !== null && { end_time: r.endTime }),
+    artifact_uri: `${artifactLocation(r.experimentId)}/${r.id}/artifacts`,
+    lifecycle_stage: r.deletedAt === null ? 'active' : 'deleted',
+  };
+}
+
+const pairs = (o: Record<string, string>) => Object.entries(o).map(([key, value]) => ({ key, value }));
+const nonEmpty = <K extends string, T>(key: K, items: T[]) => (items.length > 0 ? ({ [key]: items } as Record<K, T[]>) : {});
+
+export function runJson(r: RunWithData) {
+  const metrics = Object.entries(r.metrics).map(([key, m]) => ({ key, value: dbl(m.value), timestamp: m.timestamp, step: m.step }));
+  // MLflow always carries the run name as a tag.
+  const tags = pairs({ ...r.tags, [RUN_NAME_TAG]: r.name });
+  return {
+    info: runInfoJson(r),
+    data: { ...nonEmpty('metrics', metrics), ...nonEmpty('params', pairs(r.params)), ...nonEmpty('tags', tags) },
+  };
+}
+
+export { nonEmpty };
