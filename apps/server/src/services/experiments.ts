@@ -1,4 +1,4 @@
-// Experiment verbs: create, list, get, rename, archive.
+// Experiment verbs: create, list, get, rename, archive, describe.
 import {
   experimentFind,
   experimentFindByName,
@@ -50,6 +50,16 @@ export async function experimentArchive(ctx: ServiceContext, input: { id: number
   await ctx.db.transaction(async (tx) => {
     await experimentUpdate(tx, input.id, { archivedAt: input.archived ? now : null, now });
     await audit(ctx, tx, 'experiments.archive', { entityType: 'experiment', entityId: input.id }, { archived: input.archived });
+  });
+  return experimentGet(ctx, input.id);
+}
+
+/** Sets an experiment's description (MLflow's `mlflow.note.content` experiment tag). */
+export async function experimentDescribe(ctx: ServiceContext, input: { id: number; description: string }): Promise<ExperimentSummary> {
+  const before = await experimentGet(ctx, input.id);
+  await ctx.db.transaction(async (tx) => {
+    await experimentUpdate(tx, input.id, { description: input.description, now: ctx.clock.now() });
+    await audit(ctx, tx, 'experiments.describe', { entityType: 'experiment', entityId: input.id }, { description: { from: before.description, to: input.description } });
   });
   return experimentGet(ctx, input.id);
 }

@@ -35,7 +35,8 @@ function cursorDecode(cursor: string | null | undefined): number {
   if (!Number.isInteger(n) || n < 0) throw badRequest('The page cursor is not one this server issued; start again without it');
   return n;
 }
-const cursorEncode = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+/** The cursor of the page starting at `offset` (MLflow's page tokens carry offsets too). */
+export const runSearchCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
 
 export interface RunSearchResult {
   runs: RunWithData[];
@@ -64,5 +65,5 @@ export async function runSearch(ctx: ServiceContext, input: RunSearchInput): Pro
   });
   const runs = await runsWithData(ctx.db, ids);
   const next = offset + ids.length;
-  return { runs, total, nextCursor: next < total ? cursorEncode(next) : null };
+  return { runs, total, nextCursor: next < total ? runSearchCursor(next) : null };
 }

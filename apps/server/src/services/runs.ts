@@ -1,8 +1,8 @@
-// Run verbs: create, update, get.
+// Run verbs: create, update, get, soft delete / restore, delete a tag.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { runCreateInput, runUpdateInput } from '@quorum/contracts';
-import { experimentFind, runFind, runInputsList, runInsert, runsWithData, runUpdate as runUpdateRow, tagsUpsert } from '@quorum/db';
+import { experimentFind, runFind, runInputsList, runInsert, runSetDeletedAt, runsWithData, runUpdate as runUpdateRow, tagDelete, tagsUpsert } from '@quorum/db';
 import { runStatusIsTerminal } from '@quorum/domain';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
@@ -70,4 +70,27 @@ export async function runGet(ctx: ServiceContext, runId: string) {
   const inputs = await runInputsList(ctx.db, runId);
   const experiment = await experimentFind(ctx.db, run.experimentId);
   return { ...run, inputs, experimentName: experiment?.name ?? '' };
+}
+
+/** Soft-deletes or restores a run (idempotent, as MLflow's runs/delete and runs/restore are). */
+export async function runSetDeleted(ctx: ServiceContext, input: { runId: string; deleted: boolean }) {
+  const run = await runFind(ctx.db, input.runId);
+  if (!run) throw notFound(`No run with id ${input.runId}`);
+  if ((run.deletedAt !== null) === input.deleted) return run;
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const updated = await runSetDeletedAt(tx, input.runId, input.deleted ? now : null, now);
+    await audit(ctx, tx, input.deleted ? 'runs.delete' : 'runs.restore', { entityType: 'run', entityId: input.runId }, { name: run.name });
+    return updated!;
+  });
+}
+
+/** Removes a tag from a run; NOT_FOUND when the run or the tag does not exist. */
+export async function runTagDelete(ctx: ServiceContext, input: { runId: string; key: string }): Promise<void> {
+  const run = await runFind(ctx.db, input.runId);
+  if (!run) throw notFound(`No run with id ${input.runId}`);
+  await ctx.db.transaction(async (tx) => {
+    if (!(await tagDelete(tx, input.runId, input.key))) throw notFound(`No tag with name: ${input.key} in run with id ${input.runId}`);
+    await audit(ctx, tx, 'runs.deleteTag', { entityType: 'run', entityId: input.runId }, { key: input.key });
+  });
 }

@@ -162,3 +162,15 @@ export async function runColumnKeys(db: Db, experimentIds: readonly number[]): P
   const [paramKeys, metricKeys, tagKeys] = await Promise.all([keysOf('params'), keysOf('latest_metrics'), keysOf('tags')]);
   return { params: paramKeys, metrics: metricKeys, tags: tagKeys };
 }
+
+/** Soft-deletes (a time) or restores (null) a run. */
+export async function runSetDeletedAt(db: Db, runId: string, deletedAt: number | null, now: number): Promise<RunRow | undefined> {
+  const [row] = await db.update(runs).set({ deletedAt, updatedAt: now }).where(eq(runs.id, runId)).returning();
+  return row;
+}
+
+/** Removes one tag of a run; false when the run had no such tag. */
+export async function tagDelete(db: Db, runId: string, key: string): Promise<boolean> {
+  const removed = await db.delete(tags).where(and(eq(tags.runId, runId), eq(tags.key, key))).returning({ key: tags.key });
+  return removed.length > 0;
+}

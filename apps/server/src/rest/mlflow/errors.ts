@@ -14,7 +14,8 @@ export type MlflowErrorCode =
   | 'RESOURCE_DOES_NOT_EXIST'
   | 'ENDPOINT_NOT_FOUND'
   | 'REQUEST_LIMIT_EXCEEDED'
-  | 'INTERNAL_ERROR';
+  | 'INTERNAL_ERROR'
+  | 'INVALID_STATE';
 
 export const MLFLOW_HTTP_STATUS: Record<MlflowErrorCode, number> = {
   INVALID_PARAMETER_VALUE: 400,
@@ -26,6 +27,7 @@ export const MLFLOW_HTTP_STATUS: Record<MlflowErrorCode, number> = {
   ENDPOINT_NOT_FOUND: 404,
   REQUEST_LIMIT_EXCEEDED: 429,
   INTERNAL_ERROR: 500,
+  INVALID_STATE: 500,
 };
 
 export class MlflowError extends Error {

@@ -4,17 +4,19 @@
 // the Quorum procedure it maps to and goes through the audited service verb.
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { experimentCreateInput, LOG_BATCH_LIMITS, logBatchInput, runCreateInput, runUpdateInput } from '@quorum/contracts';
-import { experimentFindByName, metricSeriesRaw, runFind, type Database, type ExperimentRow, type RunRow } from '@quorum/db';
+import { experimentFindByName, metricSeriesRaw, type Database, type ExperimentRow } from '@quorum/db';
 import { RUN_STATUSES, type RunStatus } from '@quorum/domain';
-import type { Actor } from '../../auth/actor';
-import type { Clock, ServiceContext } from '../../services/context';
+import type { Clock } from '../../services/context';
 import { ServiceError } from '../../services/errors';
-import { experimentCreate, experimentGet, experimentsList } from '../../services/experiments';
+import { experimentCreate, experimentsList } from '../../services/experiments';
 import { logBatch } from '../../services/log-batch';
 import { runCreate, runGet, runUpdate } from '../../services/runs';
 import { loggable } from '../../trpc/errors';
 import { mlflowAuthorize, mlflowContext } from './auth';
-import { experimentNotFound, invalid, MLFLOW_HTTP_STATUS, MlflowError, mlflowErrorOf, runNotFound } from './errors';
+import { invalid, MLFLOW_HTTP_STATUS, MlflowError, mlflowErrorOf } from './errors';
+import { registerExperimentRoutes } from './experiments-routes';
+import { asRunError, DEFAULT_EXPERIMENT_NAME, findExperiment, requireRun, type Ctx, type Route } from './lookup';
+import { registerRunRoutes } from './runs-routes';
 import { searchExperiments } from './experiment-search';
 import {
   dbl,
@@ -36,12 +38,10 @@ import {
   type Fields,
 } from './wire';
 
-type Ctx = ServiceContext & { actor: Actor };
 
 /** MLflow's log-batch limits (validation.py), stricter than Quorum's own. */
 export const MLFLOW_BATCH_LIMITS = { metrics: 1000, params: 100, tags: 100, total: 1000 } as const;
-/** The experiment MLflow calls "0". */
-export const DEFAULT_EXPERIMENT_NAME = 'Default';
+export { DEFAULT_EXPERIMENT_NAME } from './lookup';
 const SOURCE_COMMIT_TAG = 'mlflow.source.git.commit';
 
 export interface MlflowRouterDeps {
@@ -70,35 +70,6 @@ function statusOf(src: Fields): RunStatus | undefined {
     if ((RUN_STATUSES as readonly string[]).includes(s)) return s as RunStatus;
   }
   throw invalid(`Invalid value ${JSON.stringify(v)} for parameter 'status' supplied: expected one of ${RUN_STATUSES.join(', ')}`);
-}
-
-/** Turns a service NOT_FOUND about a run into MLflow's message. */
-function asRunError(runId: string) {
-  return (e: unknown): never => {
-    if (e instanceof ServiceError && e.code === 'NOT_FOUND') throw runNotFound(runId);
-    throw e;
-  };
-}
-
-async function requireRun(ctx: Ctx, runId: string, write: boolean): Promise<RunRow> {
-  const run = await runFind(ctx.db, runId);
-  if (!run) throw runNotFound(runId);
-  if (write && run.deletedAt !== null) throw invalid(`The run ${runId} must be in the 'active' state. Current state is deleted.`);
-  return run;
-}
-
-async function findExperiment(ctx: Ctx, id: string): Promise<ExperimentRow> {
-  if (id === '0') {
-    const found = await experimentFindByName(ctx.db, DEFAULT_EXPERIMENT_NAME);
-    if (!found) throw experimentNotFound(id);
-    return found;
-  }
-  const n = /^\d+$/.test(id) ? Number(id) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1 || n > 2 ** 31 - 1) throw experimentNotFound(id);
-  return experimentGet(ctx, n).catch((e: unknown) => {
-    if (e instanceof ServiceError && e.code === 'NOT_FOUND') throw experimentNotFound(id);
-    throw e;
-  });
 }
 
 /** The experiment runs/create targets; MLflow's "0" is created as "Default" on first use. */
@@ -171,8 +142,7 @@ export function mlflowRouter({ db, clock, maxBodyBytes }: MlflowRouterDeps): Rou
   // PATCH and DELETE bodies are parsed whatever their content type, as MLflow does.
   r.use(express.json({ limit: maxBodyBytes, type: (req) => req.method !== 'GET' && req.method !== 'HEAD' }));
 
-  type Handler = (req: Request, ctx: Ctx, src: Fields) => Promise<object>;
-  const route = (methods: ('get' | 'post')[], path: string, handler: Handler) => {
+  const route: Route = (methods, path, handler) => {
     for (const method of methods) {
       r[method](path, async (req: Request, res: Response, next: NextFunction) => {
         try {
@@ -310,6 +280,9 @@ export function mlflowRouter({ db, clock, maxBodyBytes }: MlflowRouterDeps): Rou
       ...(maxResults !== undefined && next < points.length && { next_page_token: pageTokenEncode(next) }),
     };
   });
+
+  registerExperimentRoutes(route);
+  registerRunRoutes(route);
 
   // Anything else under the MLflow prefix.
   r.use((req, res) => sendError(res, new MlflowError('ENDPOINT_NOT_FOUND', `No MLflow endpoint ${req.method} ${req.path} on this server`)));
