@@ -4,6 +4,7 @@ import type { DbHandle } from '@quorum/db';
 import { testEngines } from '@quorum/db/testing';
 import pg from 'pg';
 import { benchDatasets } from './datasets';
+import { benchMlflowLogBatch } from './mlflow';
 import { benchStats } from './stats';
 import { benchIngest, benchSearch, benchSeries, benchWriters, type Report } from './tracking';
 
@@ -29,9 +30,10 @@ async function freshPostgresUrl(base: string): Promise<{ url: string; drop: () =
 }
 
 async function main() {
-  // `npm run bench -- tracking` or `-- stats` runs one part.
+  // `npm run bench -- tracking`, `-- stats` or `-- mlflow` runs one part.
   const only = process.argv[2];
   if (only === 'stats') return benchStats(report);
+  if (only === 'mlflow') return benchMlflow();
   await benchIngest(report, 'embedded');
   if (process.env.DATABASE_URL) {
     const pgDb = await freshPostgresUrl(process.env.DATABASE_URL);
@@ -42,6 +44,7 @@ async function main() {
       await pgDb.drop();
     }
   }
+  await benchMlflow();
   for (const engine of testEngines()) {
     const label = engine.name === 'pglite' ? 'embedded' : 'postgres';
     const handle: DbHandle = await engine.open();
@@ -55,6 +58,19 @@ async function main() {
     }
   }
   if (only !== 'tracking') await benchStats(report);
+}
+
+/** MLflow's log-batch over HTTP, on each engine. */
+async function benchMlflow() {
+  await benchMlflowLogBatch(report, 'embedded');
+  if (process.env.DATABASE_URL) {
+    const pgDb = await freshPostgresUrl(process.env.DATABASE_URL);
+    try {
+      await benchMlflowLogBatch(report, 'postgres', pgDb.url);
+    } finally {
+      await pgDb.drop();
+    }
+  }
 }
 
 main().catch((e: unknown) => {
