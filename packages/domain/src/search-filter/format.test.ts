@@ -5,22 +5,7 @@ import { FilterSyntaxError } from './errors';
 import { filterFields, filterFormat } from './format';
 import { FILTER_MAX_LENGTH, filterParse } from './parser';
 import { FILTER_STATUSES } from './rules';
-
-/** The tree without spans, for comparing shapes. */
-function strip(e: FilterExpr | null): unknown {
-  if (e === null) return null;
-  switch (e.type) {
-    case 'and':
-    case 'or':
-      return { type: e.type, items: e.items.map(strip) };
-    case 'not':
-      return { type: 'not', item: strip(e.item) };
-    default: {
-      const { span: _span, ...rest } = e;
-      return rest;
-    }
-  }
-}
+import { strip } from './test-support';
 
 const canonical = (input: string) => filterFormat(filterParse(input));
 const span = { start: 0, end: 0 };

@@ -1,31 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { FilterSyntaxError, filterFields, filterFormat, filterParse, type FilterExpr } from './index';
-
-/** The tree without spans, for comparing shapes. */
-function strip(e: FilterExpr | null): unknown {
-  if (e === null) return null;
-  switch (e.type) {
-    case 'and':
-    case 'or':
-      return { type: e.type, items: e.items.map(strip) };
-    case 'not':
-      return { type: 'not', item: strip(e.item) };
-    default: {
-      const { span: _span, ...rest } = e;
-      return rest;
-    }
-  }
-}
-
-function parseError(input: string): FilterSyntaxError {
-  try {
-    filterParse(input);
-  } catch (e) {
-    if (e instanceof FilterSyntaxError) return e;
-    throw e;
-  }
-  throw new Error(`expected a FilterSyntaxError for ${JSON.stringify(input)}`);
-}
+import { filterFields, filterFormat, filterParse } from './index';
+import { strip, parseError } from './test-support';
 
 describe('MLflow search_runs filters', () => {
   it.each([
