@@ -1,32 +1,23 @@
 // The real app over HTTP: the tRPC client the SDK and the web app use, and raw requests.
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import superjson from 'superjson';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from './app';
+import { beforeAll, expect, it } from 'vitest';
 import type { AppRouter } from './routers';
-import { describeEachEngine } from './test/harness';
+import { describeEachEngine, serveForSuite } from './test/harness';
 
 describeEachEngine('HTTP API', (get) => {
-  let server: Server;
-  let base = '';
+  const served = serveForSuite(get);
   let token = '';
   beforeAll(async () => {
     token = await get().tokenFor('data_scientist');
-    const app = createApp({ db: get().handle.db, clock: get().clock, config: { maxBodyBytes: 2 * 1024 * 1024 } });
-    server = app.listen(0);
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const client = () =>
-    createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/api/trpc`, transformer: superjson, headers: { authorization: `Bearer ${token}` } })] });
+    createTRPCClient<AppRouter>({ links: [httpLink({ url: `${served.url()}/api/trpc`, transformer: superjson, headers: { authorization: `Bearer ${token}` } })] });
   const auth = () => ({ authorization: `Bearer ${token}` });
 
   it('answers /healthz', async () => {
-    const res = await fetch(`${base}/healthz`);
+    const res = await fetch(`${served.url()}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true });
   });
@@ -61,19 +52,19 @@ describeEachEngine('HTTP API', (get) => {
   });
 
   it('rejects malformed JSON, oversize bodies and unknown paths with 4xx, never 500', async () => {
-    const malformed = await fetch(`${base}/api/trpc/experiments.create`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth() }, body: '{"json":' });
+    const malformed = await fetch(`${served.url()}/api/trpc/experiments.create`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth() }, body: '{"json":' });
     expect(malformed.status).toBe(400);
-    const huge = await fetch(`${base}/api/trpc/experiments.create`, {
+    const huge = await fetch(`${served.url()}/api/trpc/experiments.create`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...auth() },
       body: JSON.stringify({ json: { name: 'x'.repeat(3 * 1024 * 1024) } }),
     });
     expect(huge.status).toBe(413);
-    const unknown = await fetch(`${base}/api/trpc/nope.nothing`, { headers: auth() });
+    const unknown = await fetch(`${served.url()}/api/trpc/nope.nothing`, { headers: auth() });
     expect(unknown.status).toBe(404);
-    const wrongVerb = await fetch(`${base}/api/trpc/experiments.create?input=${encodeURIComponent('{"json":{"name":"via-get"}}')}`, { headers: auth() });
+    const wrongVerb = await fetch(`${served.url()}/api/trpc/experiments.create?input=${encodeURIComponent('{"json":{"name":"via-get"}}')}`, { headers: auth() });
     expect(wrongVerb.status).toBe(405);
-    const formPost = await fetch(`${base}/api/trpc/experiments.create`, { method: 'POST', headers: { 'content-type': 'text/plain', ...auth() }, body: '{"json":{"name":"via-form"}}' });
+    const formPost = await fetch(`${served.url()}/api/trpc/experiments.create`, { method: 'POST', headers: { 'content-type': 'text/plain', ...auth() }, body: '{"json":{"name":"via-form"}}' });
     expect(formPost.status).toBe(415);
     const list = await client().experiments.list.query({ includeArchived: true });
     expect(list.map((x) => x.name)).not.toContain('via-get');

@@ -3,8 +3,10 @@
 import { testEngines } from '@quorum/db/testing';
 import type { DbHandle } from '@quorum/db';
 import { ROLES, type Role } from '@quorum/domain';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { createCaller } from '../app';
+import { createApp, createCaller, type AppConfig } from '../app';
 import type { Actor } from '../auth/actor';
 import { demoActor } from '../bootstrap';
 import { systemContext, type Clock } from '../services/context';
@@ -68,4 +70,21 @@ export function describeEachEngine(title: string, body: (get: () => EngineFixtur
       });
     });
   }
+}
+
+/**
+ * Serves the real app on a free loopback port for the surrounding suite; call `url()`
+ * inside tests for its base URL.
+ */
+export function serveForSuite(get: () => EngineFixture, config: AppConfig = { maxBodyBytes: 2 * 1024 * 1024 }) {
+  let server: Server | undefined;
+  let url = '';
+  beforeAll(async () => {
+    const listening = createApp({ db: get().handle.db, clock: get().clock, config }).listen(0);
+    server = listening;
+    await new Promise((resolve) => listening.once('listening', resolve));
+    url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  return { url: () => url };
 }

@@ -1,28 +1,20 @@
 // Request/response tests for runs/search, runs/delete|restore|delete-tag and
 // experiments/update|delete|restore|list, over HTTP against the real app.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app';
-import { describeEachEngine } from '../../test/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachEngine, serveForSuite } from '../../test/harness';
 import { mlflowRunFilterCheck, mlflowRunOrderBy } from './runs-routes';
 
 describeEachEngine('MLflow REST API: search and lifecycle', (get) => {
-  let server: Server;
-  let base = '';
+  const served = serveForSuite(get);
   let token = '';
   beforeAll(async () => {
     token = await get().tokenFor('data_scientist');
-    server = createApp({ db: get().handle.db, clock: get().clock, config: { maxBodyBytes: 2 * 1024 * 1024 } }).listen(0);
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const call = async (method: 'GET' | 'POST', path: string, body: Json = {}, auth = `Bearer ${token}`): Promise<{ status: number; json: Json }> => {
     const headers: Record<string, string> = { accept: 'application/json', authorization: auth };
-    let url = `${base}/api/2.0/mlflow/${path}`;
+    let url = `${served.url()}/api/2.0/mlflow/${path}`;
     let init: RequestInit = { method, headers };
     if (method === 'GET') {
       const qs = new URLSearchParams();

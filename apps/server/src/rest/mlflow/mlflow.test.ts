@@ -1,26 +1,17 @@
 // The MLflow REST API over HTTP against the real app, as MLflow clients call it.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { passwordHash } from '../../auth/passwords';
 import { userInsert } from '@quorum/db';
-import { describeEachEngine } from '../../test/harness';
+import { describeEachEngine, serveForSuite } from '../../test/harness';
 import { experimentFilterParse } from './experiment-search';
 import { mlflowBasicCacheClear } from './auth';
 
 describeEachEngine('MLflow REST API', (get) => {
-  let server: Server;
-  let base = '';
+  const served = serveForSuite(get);
   let token = '';
   beforeAll(async () => {
     token = await get().tokenFor('data_scientist');
-    const app = createApp({ db: get().handle.db, clock: get().clock, config: { maxBodyBytes: 2 * 1024 * 1024 } });
-    server = app.listen(0);
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const call = async (
@@ -31,7 +22,7 @@ describeEachEngine('MLflow REST API', (get) => {
   ): Promise<{ status: number; json: Json }> => {
     const authorization = opts.auth === undefined ? `Bearer ${token}` : opts.auth;
     const headers: Record<string, string> = { accept: 'application/json', ...(authorization && { authorization }) };
-    let url = `${base}${opts.prefix ?? '/api/2.0/mlflow'}/${path}`;
+    let url = `${served.url()}${opts.prefix ?? '/api/2.0/mlflow'}/${path}`;
     let init: RequestInit = { method, headers };
     if (method === 'GET') {
       const qs = new URLSearchParams();
@@ -195,7 +186,7 @@ describeEachEngine('MLflow REST API', (get) => {
     expect(await call('GET', 'experiments/get', { experiment_id }, { auth: basic('wrong password!') })).toMatchObject({ status: 401, json: { error_code: 'UNAUTHENTICATED' } });
     // Token auth works under /ajax-api too, and POSTs there must be JSON.
     await ok('GET', 'experiments/get', { experiment_id }, { prefix: '/ajax-api/2.0/mlflow' });
-    const form = await fetch(`${base}/ajax-api/2.0/mlflow/experiments/create`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, body: '{"name":"form"}' });
+    const form = await fetch(`${served.url()}/ajax-api/2.0/mlflow/experiments/create`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, body: '{"name":"form"}' });
     expect(form.status).toBe(400);
   });
 });
