@@ -101,7 +101,9 @@ const sample = (c: DatasetColumnRow) => (c.kind === 'numerical' ? (c.numbers ?? 
  * tests and thresholds, over the columns both have with the same kind.
  */
 export async function datasetDrift(ctx: ServiceContext, input: z.output<typeof datasetDriftInput>) {
-  const [ref, cur] = await Promise.all([profiled(ctx, input.referenceId, 'reference'), profiled(ctx, input.currentId, 'current')]);
+  // One after the other so that the error for a bad request is always the reference's first.
+  const ref = await profiled(ctx, input.referenceId, 'reference');
+  const cur = await profiled(ctx, input.currentId, 'current');
   const curByName = new Map(cur.columns.map((c) => [c.name, c]));
   const compared: { ref: DatasetColumnRow; cur: DatasetColumnRow }[] = [];
   const unmatched: { name: string; reason: string }[] = [];
