@@ -17,6 +17,7 @@ const summaryColumns = {
   createdAt: experiments.createdAt,
   updatedAt: experiments.updatedAt,
   archivedAt: experiments.archivedAt,
+  tags: experiments.tags,
   // Written out in SQL: drizzle drops table qualifiers on columns inside a select list,
   // which would make "id" in these subqueries mean runs.id.
   runCount: sql<number>`(select count(*)::int from runs r where r.experiment_id = experiments.id and r.deleted_at is null)`,

@@ -58,6 +58,14 @@ export const modelVersions = pgTable(
     cardMarkdown: text('card_markdown').notNull().default(''),
     featureImportances: jsonb('feature_importances').$type<{ feature: string; importance: number }[]>(),
     description: text('description').notNull().default(''),
+    tags: jsonb('tags').$type<Record<string, string>>().notNull().default({}),
+    /** A link to the run that produced it elsewhere (MLflow's run_link). */
+    runLink: text('run_link').notNull().default(''),
+    /** Set when the version is retired (MLflow's "Archived" stage); it can no longer be promoted. */
+    archivedAt: epochMs('archived_at'),
+    /** Hidden from listings (MLflow's delete); kept for lineage and the audit trail. */
+    deletedAt: epochMs('deleted_at'),
+    updatedAt: epochMs('updated_at'),
     /** Bumped by every change to the version's evidence (card, artifact, gate results). */
     evidenceRevision: integer('evidence_revision').notNull().default(1),
     createdAt: epochMs('created_at').notNull(),

@@ -23,6 +23,8 @@ export const experiments = pgTable(
     createdAt: epochMs('created_at').notNull(),
     updatedAt: epochMs('updated_at').notNull(),
     archivedAt: epochMs('archived_at'),
+    /** Free-form key/value tags (MLflow's experiment tags); the description is kept apart. */
+    tags: jsonb('tags').$type<Record<string, string>>().notNull().default({}),
   },
   (t) => [uniqueIndex('experiments_name_key').on(t.name)],
 );
