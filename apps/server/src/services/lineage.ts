@@ -57,7 +57,7 @@ export async function lineage(ctx: ServiceContext, root: { datasetId: number } |
   const models = new Map((await modelList(ctx.db)).map((m) => [m.id, m]));
   for (const v of versions) {
     const model = models.get(v.modelId)!;
-    add({ id: `version:${v.id}`, kind: 'version', label: `${model.name} v${v.version}`, detail: v.artifactSha256.slice(0, 12), href: `/models/${model.id}/versions/${v.id}` });
+    add({ id: `version:${v.id}`, kind: 'version', label: `${model.name} v${v.version}`, detail: v.artifactSha256?.slice(0, 12) ?? 'digest not verified', href: `/models/${model.id}/versions/${v.id}` });
     if (v.sourceRunId) edges.push({ from: `run:${v.sourceRunId}`, to: `version:${v.id}`, label: 'registered' });
   }
   const versionIds = new Set(versions.map((v) => v.id));

@@ -50,8 +50,9 @@ export const modelVersions = pgTable(
     version: integer('version').notNull(),
     sourceRunId: text('source_run_id').references(() => runs.id),
     artifactUri: text('artifact_uri').notNull(),
-    artifactSha256: text('artifact_sha256').notNull(),
-    artifactSize: bigint('artifact_size', { mode: 'number' }).notNull(),
+    /** Digest and size of the artifact; null when registered from a source the server cannot read (e.g. s3:// through MLflow). */
+    artifactSha256: text('artifact_sha256'),
+    artifactSize: bigint('artifact_size', { mode: 'number' }),
     signature: jsonb('signature').$type<ModelSignature>(),
     trainingDatasetId: integer('training_dataset_id').references(() => datasets.id),
     evalDatasetId: integer('eval_dataset_id').references(() => datasets.id),

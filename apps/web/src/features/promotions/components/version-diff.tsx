@@ -73,7 +73,7 @@ export function VersionDiff({
   return (
     <div>
       <ul className="reg-changed">
-        <Changed label="Artifact" changed={candidate.artifactSha256 !== current.artifactSha256} detail={`${current.artifactSha256.slice(0, 12)} → ${candidate.artifactSha256.slice(0, 12)}`} />
+        <Changed label="Artifact" changed={candidate.artifactSha256 !== current.artifactSha256} detail={`${current.artifactSha256?.slice(0, 12) ?? 'not verified'} → ${candidate.artifactSha256?.slice(0, 12) ?? 'not verified'}`} />
         <Changed label="Model card" changed={candidate.cardMarkdown !== current.cardMarkdown} detail={`${current.cardMarkdown.length} → ${candidate.cardMarkdown.length} characters`} />
         <Changed label="Training data" changed={!sameData(candidate.trainingDataset, current.trainingDataset)} detail={`${current.trainingDataset?.name ?? 'none'} → ${candidate.trainingDataset?.name ?? 'none'}`} />
         <Changed label="Evaluation data" changed={!sameData(candidate.evalDataset, current.evalDataset)} detail={`${current.evalDataset?.name ?? 'none'} → ${candidate.evalDataset?.name ?? 'none'}`} />

@@ -30,14 +30,18 @@ export function VersionFacts({ version }: { version: VersionDetail }) {
         </div>
         <div className="reg-fact-wide">
           <dt>SHA-256</dt>
-          <dd className="row reg-nowrap">
-            <span className="mono reg-break small">{version.artifactSha256}</span>
-            <CopyButton text={version.artifactSha256} className="btn btn-sm btn-ghost" />
-          </dd>
+          {version.artifactSha256 ? (
+            <dd className="row reg-nowrap">
+              <span className="mono reg-break small">{version.artifactSha256}</span>
+              <CopyButton text={version.artifactSha256} className="btn btn-sm btn-ghost" />
+            </dd>
+          ) : (
+            <dd className="muted small">Not verified: registered from a source this server cannot read</dd>
+          )}
         </div>
         <div>
           <dt>Size</dt>
-          <dd title={`${version.artifactSize.toLocaleString('en')} bytes`}>{regBytes(version.artifactSize)}</dd>
+          {version.artifactSize === null ? <dd className="muted">unknown</dd> : <dd title={`${version.artifactSize.toLocaleString('en')} bytes`}>{regBytes(version.artifactSize)}</dd>}
         </div>
         <div>
           <dt>Registered</dt>

@@ -57,10 +57,10 @@ export function VersionsTable({ model, now }: { model: ModelDetail; now: number 
                     <td>{v.sourceRunId ? <Link to={`/runs/${v.sourceRunId}`} className="mono small" title={v.sourceRunId}>{v.sourceRunId.slice(0, 8)}</Link> : <span className="muted">—</span>}</td>
                     <td title={formatDateTime(v.createdAt)}>{formatAgo(v.createdAt, now)}</td>
                     <td>
-                      <span className="mono small" title={`sha256 ${v.artifactSha256}\n${v.artifactUri}`}>
-                        {v.artifactSha256.slice(0, 12)}
+                      <span className="mono small" title={`sha256 ${v.artifactSha256 ?? 'not verified'}\n${v.artifactUri}`}>
+                        {v.artifactSha256?.slice(0, 12) ?? 'not verified'}
                       </span>{' '}
-                      <span className="small muted">{regBytes(v.artifactSize)}</span>
+                      {v.artifactSize !== null && <span className="small muted">{regBytes(v.artifactSize)}</span>}
                     </td>
                     <td>
                       <RegGateBadge gate={v.gate} />
