@@ -48,6 +48,8 @@ export const experimentListInput = z
 
 export const runCreateInput = z.object({
   experimentId: experimentIdSchema,
+  /** Keep a run id from elsewhere (an MLflow import); a fresh one is made when absent. */
+  id: runIdSchema.optional(),
   name: z.string().trim().max(250).optional(),
   startTime: epochMsSchema.optional(),
   userId: z.string().max(250).optional(),

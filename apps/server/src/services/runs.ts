@@ -6,7 +6,7 @@ import { experimentFind, runFind, runInputsList, runInsert, runSetDeletedAt, run
 import { runStatusIsTerminal } from '@quorum/domain';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
-import { badRequest, notFound } from './errors';
+import { badRequest, conflict, notFound } from './errors';
 
 /** A readable default name, as MLflow gives unnamed runs (adjective-noun-number). */
 function runDefaultName(id: string): string {
@@ -20,9 +20,11 @@ export async function runCreate(ctx: ServiceContext, input: z.output<typeof runC
   const experiment = await experimentFind(ctx.db, input.experimentId);
   if (!experiment) throw notFound(`No experiment with id ${input.experimentId}`);
   if (experiment.archivedAt !== null) throw badRequest(`Experiment "${experiment.name}" is archived; restore it before logging runs`);
-  const id = randomUUID().replace(/-/g, '');
+  const id = input.id ?? randomUUID().replace(/-/g, '');
+  const taken = () => conflict(`A run with id ${id} already exists`);
+  if (input.id !== undefined && (await runFind(ctx.db, id))) throw taken();
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const created = ctx.db.transaction(async (tx) => {
     const run = await runInsert(tx, {
       id,
       experimentId: input.experimentId,
@@ -39,6 +41,13 @@ export async function runCreate(ctx: ServiceContext, input: z.output<typeof runC
     await audit(ctx, tx, 'runs.create', { entityType: 'run', entityId: id }, { experimentId: run.experimentId, name: run.name, tags: input.tags?.length ?? 0 });
     return run;
   });
+  // Two creates of the same given id at once: the loser's insert hits the primary key.
+  return input.id === undefined
+    ? created
+    : created.catch(async (error: unknown) => {
+        if (await runFind(ctx.db, id)) throw taken();
+        throw error;
+      });
 }
 
 export async function runUpdate(ctx: ServiceContext, input: z.output<typeof runUpdateInput>) {
