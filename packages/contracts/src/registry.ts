@@ -13,7 +13,7 @@ export const modelCreateInput = z.object({
   name: z.string().trim().regex(/^[A-Za-z0-9][\w.-]{0,99}$/, 'A model name is letters, digits, _ . or -, up to 100 characters'),
   description: z.string().max(5_000).default(''),
   ownerTeamId: id.nullish(),
-  tags: z.record(z.string().max(250), z.string().max(1_000)).default({}),
+  tags: z.record(z.string().max(250), z.string().max(5_000)).default({}),
   riskRating: z.enum(['low', 'medium', 'high']).default('medium'),
   /** A GatePolicy; validated by the server with gatePolicyValidate. */
   gatePolicy: z.unknown().optional(),
@@ -22,9 +22,11 @@ export const modelUpdateInput = z.object({
   id,
   description: z.string().max(5_000).optional(),
   ownerTeamId: id.nullish(),
-  tags: z.record(z.string().max(250), z.string().max(1_000)).optional(),
+  tags: z.record(z.string().max(250), z.string().max(5_000)).optional(),
   riskRating: z.enum(['low', 'medium', 'high']).optional(),
 });
+export const modelNameSchema = modelCreateInput.shape.name;
+export const modelRenameInput = z.object({ id, name: modelNameSchema });
 export const modelSetPolicyInput = z.object({ modelId: id, policy: z.unknown() });
 export const modelRefInput = z.object({ id });
 export const modelByNameInput = z.object({ name: z.string().min(1).max(100) });
@@ -41,6 +43,27 @@ export const versionCreateInput = z.object({
   description: z.string().max(5_000).default(''),
 });
 export const versionRefInput = z.object({ versionId: id });
+const tagsSchema = z.record(z.string().min(1).max(250), z.string().max(5_000)).refine((t) => Object.keys(t).length <= 100, 'At most 100 tags');
+/** Fields of a version that are not evidence: changing them leaves sign-off in force. */
+export const versionUpdateInput = z.object({
+  versionId: id,
+  description: z.string().max(5_000).optional(),
+  tags: tagsSchema.optional(),
+  runLink: z.string().max(2_000).optional(),
+  /** Retire the version (MLflow's "Archived" stage) or bring it back. */
+  archived: z.boolean().optional(),
+});
+/** A version registered from an artifact location rather than a finished Quorum run (MLflow's model-versions/create). */
+export const versionRegisterInput = z.object({
+  modelId: id,
+  source: z.string().trim().min(1, 'Give the source: where the model artifacts are').max(2_000),
+  runId: z.string().regex(/^[0-9a-f]{32}$/, 'A run id is 32 lowercase hexadecimal characters').optional(),
+  description: z.string().max(5_000).default(''),
+  tags: tagsSchema.default({}),
+  runLink: z.string().max(2_000).default(''),
+  /** Digest and size when the server could read the artifacts. */
+  artifact: z.object({ sha256: sha256, size: z.number().int().nonnegative() }).nullable(),
+});
 export const versionByNumberInput = z.object({ model: z.string().min(1).max(100), version: z.number().int().positive() });
 export const versionCardInput = z.object({ versionId: id, cardMarkdown: z.string().max(100_000) });
 

@@ -6,6 +6,7 @@ import {
   modelCreateInput,
   modelRefInput,
   modelSetPolicyInput,
+  modelRenameInput,
   modelUpdateInput,
   promotionDecideInput,
   promotionListInput,
@@ -17,6 +18,7 @@ import {
   versionCardInput,
   versionCreateInput,
   versionRefInput,
+  versionUpdateInput,
 } from '@quorum/contracts';
 import { modelFindByName, aliasHistoryOf } from '@quorum/db';
 import { z } from 'zod';
@@ -34,6 +36,7 @@ import {
   reviewsList,
 } from '../services/promotions';
 import { aliasAtTime, modelChange, modelCreate, modelDetail, modelsOverview, modelSetPolicy, versionByNumber, versionCreate, versionDetail, versionUpdateCard } from '../services/registry';
+import { modelDelete, modelRename, versionChange, versionDelete } from '../services/registry-edits';
 import { notFound } from '../services/errors';
 import { authedProcedure, router } from '../trpc/init';
 
@@ -48,6 +51,8 @@ export const modelsRouter = router({
   create: authedProcedure.input(modelCreateInput).mutation(({ ctx, input }) => modelCreate(ctx, input)),
   update: authedProcedure.input(modelUpdateInput).mutation(({ ctx, input }) => modelChange(ctx, input)),
   setPolicy: authedProcedure.input(modelSetPolicyInput).mutation(({ ctx, input }) => modelSetPolicy(ctx, input)),
+  rename: authedProcedure.input(modelRenameInput).mutation(({ ctx, input }) => modelRename(ctx, input)),
+  delete: authedProcedure.input(modelRefInput).mutation(({ ctx, input }) => modelDelete(ctx, input.id)),
 });
 
 export const versionsRouter = router({
@@ -55,6 +60,8 @@ export const versionsRouter = router({
   byNumber: authedProcedure.input(versionByNumberInput).query(({ ctx, input }) => versionByNumber(ctx, input.model, input.version)),
   create: authedProcedure.input(versionCreateInput).mutation(({ ctx, input }) => versionCreate(ctx, input)),
   updateCard: authedProcedure.input(versionCardInput).mutation(({ ctx, input }) => versionUpdateCard(ctx, input)),
+  update: authedProcedure.input(versionUpdateInput).mutation(({ ctx, input }) => versionChange(ctx, input)),
+  delete: authedProcedure.input(versionRefInput).mutation(({ ctx, input }) => versionDelete(ctx, input.versionId)),
 });
 
 export const gatesRouter = router({

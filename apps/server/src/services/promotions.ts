@@ -63,6 +63,9 @@ export async function promotionsExpire(ctx: ServiceContext) {
 export async function promotionRequest(ctx: ServiceContext, input: z.output<typeof promotionRequestInput>) {
   const version = await versionGetRow(ctx.db, input.versionId);
   const model = await modelGetRow(ctx.db, version.modelId);
+  if (version.deletedAt !== null || version.archivedAt !== null) {
+    throw badRequest(`${model.name} v${version.version} is ${version.deletedAt !== null ? 'deleted' : 'archived'}; only live versions can be promoted`);
+  }
   await promotionsExpire(ctx);
   const open = (await promotionList(ctx.db, { modelId: model.id, states: ['pending', 'approved'] })).find((r) => r.request.alias === input.alias);
   if (open) throw conflict(`Request #${open.request.id} to move ${model.name}@${input.alias} to v${open.version} is still open; withdraw it first`);

@@ -98,7 +98,8 @@ export async function modelsOverview(ctx: ServiceContext) {
 /** A model page: versions with their latest gate result, aliases, timeline and requests. */
 export async function modelDetail(ctx: ServiceContext, id: number) {
   const model = await modelGetRow(ctx.db, id);
-  const versions = await versionsOf(ctx.db, id);
+  // Deleted versions stay in the database for lineage and the trail, not on the model page.
+  const versions = (await versionsOf(ctx.db, id)).filter((v) => v.deletedAt === null);
   const results = await gateResultLatest(ctx.db, versions.map((v) => v.id));
   const [aliases, timeline, requests] = await Promise.all([aliasesOf(ctx.db, [id]), aliasHistoryOf(ctx.db, id), promotionList(ctx.db, { modelId: id })]);
   return {
@@ -110,15 +111,22 @@ export async function modelDetail(ctx: ServiceContext, id: number) {
   };
 }
 
+/** The training and evaluation datasets of a run, from the contexts its inputs were logged with. */
+export async function runDatasets(db: Db, runId: string) {
+  const inputs = await runInputsList(db, runId);
+  return {
+    training: inputs.find((i) => i.context === 'train') ?? inputs.find((i) => i.context === ''),
+    evaluation: inputs.find((i) => i.context === 'eval' || i.context === 'test' || i.context === 'validation'),
+  };
+}
+
 /** Registers a run's model as the next version; its datasets come from the run's inputs. */
 export async function versionCreate(ctx: ServiceContext, input: z.output<typeof versionCreateInput>) {
   const model = await modelGetRow(ctx.db, input.modelId);
   const run = await runFind(ctx.db, input.runId);
   if (!run) throw notFound(`No run with id ${input.runId}`);
   if (run.status !== 'FINISHED') throw badRequest(`Run ${run.name} is ${run.status.toLowerCase()}; register versions from finished runs`);
-  const inputs = await runInputsList(ctx.db, run.id);
-  const training = inputs.find((i) => i.context === 'train') ?? inputs.find((i) => i.context === '');
-  const evaluation = inputs.find((i) => i.context === 'eval' || i.context === 'test' || i.context === 'validation');
+  const { training, evaluation } = await runDatasets(ctx.db, run.id);
   return ctx.db.transaction(async (tx) => {
     const version = await versionInsert(tx, {
       modelId: model.id,
@@ -133,6 +141,7 @@ export async function versionCreate(ctx: ServiceContext, input: z.output<typeof 
       featureImportances: input.featureImportances ?? null,
       description: input.description,
       createdAt: ctx.clock.now(),
+      updatedAt: ctx.clock.now(),
       createdBy: ctx.actor?.userId ?? null,
     });
     await audit(ctx, tx, 'versions.create', { entityType: 'model_version', entityId: version.id }, {

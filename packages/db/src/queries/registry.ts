@@ -32,6 +32,11 @@ export async function modelUpdate(db: Db, id: number, values: Partial<Omit<Model
   return row;
 }
 
+/** Removes a model that has no versions (nothing else refers to it then). */
+export async function modelRemove(db: Db, id: number): Promise<void> {
+  await db.delete(registeredModels).where(eq(registeredModels.id, id));
+}
+
 /** Inserts the next version number of the model (the unique index settles races). */
 export async function versionInsert(db: Db, values: Omit<typeof modelVersions.$inferInsert, 'version'>): Promise<VersionRow> {
   const [next] = await db
@@ -54,6 +59,22 @@ export async function versionFindByNumber(db: Db, modelId: number, version: numb
 
 export async function versionsOf(db: Db, modelId: number): Promise<VersionRow[]> {
   return db.select().from(modelVersions).where(eq(modelVersions.modelId, modelId)).orderBy(desc(modelVersions.version));
+}
+
+/** Every version of the given models, newest first per model. */
+export async function versionsOfModels(db: Db, modelIds: readonly number[]): Promise<VersionRow[]> {
+  if (modelIds.length === 0) return [];
+  return db.select().from(modelVersions).where(inArray(modelVersions.modelId, [...modelIds])).orderBy(asc(modelVersions.modelId), desc(modelVersions.version));
+}
+
+/** Changes fields that are not evidence (description, tags, run link, archived, deleted). */
+export async function versionUpdate(
+  db: Db,
+  id: number,
+  values: Partial<Pick<VersionRow, 'description' | 'tags' | 'runLink' | 'archivedAt' | 'deletedAt' | 'updatedAt'>>,
+): Promise<VersionRow | undefined> {
+  const [row] = await db.update(modelVersions).set(values).where(eq(modelVersions.id, id)).returning();
+  return row;
 }
 
 export async function versionsByIds(db: Db, ids: readonly number[]): Promise<VersionRow[]> {

@@ -11,7 +11,7 @@ import type { Fields } from './wire';
 
 export type Ctx = ServiceContext & { actor: Actor };
 export type Handler = (req: Request, ctx: Ctx, src: Fields) => Promise<object>;
-export type Route = (methods: ('get' | 'post')[], path: string, handler: Handler) => void;
+export type Route = (methods: ('get' | 'post' | 'patch' | 'delete')[], path: string, handler: Handler) => void;
 
 /** The experiment MLflow calls "0". */
 export const DEFAULT_EXPERIMENT_NAME = 'Default';

@@ -14,18 +14,20 @@ import { runCreate, runGet, runUpdate } from '../../services/runs';
 import { loggable } from '../../trpc/errors';
 import { mlflowAuthorize, mlflowContext } from './auth';
 import { invalid, MLFLOW_HTTP_STATUS, MlflowError, mlflowErrorOf } from './errors';
-import { registerExperimentRoutes } from './experiments-routes';
+import { experimentCreateTags, registerExperimentRoutes } from './experiments-routes';
 import { asRunError, DEFAULT_EXPERIMENT_NAME, findExperiment, requireRun, type Ctx, type Route } from './lookup';
+import { registerRegistryRoutes } from './registry-routes';
 import { registerRunRoutes } from './runs-routes';
+import { registerArtifactRoutes } from './artifacts-routes';
 import { searchExperiments } from './experiment-search';
 import {
   dbl,
   double,
   experimentJson,
   int64,
+  keyOf,
   list,
   nonEmpty,
-  NOTE_TAG,
   pageTokenDecode,
   pageTokenEncode,
   reqStr,
@@ -48,7 +50,11 @@ export interface MlflowRouterDeps {
   db: Database;
   clock: Clock;
   maxBodyBytes: number;
+  /** The artifact store's folder, for artifacts/list; absent when artifacts are not configured. */
+  artifactRoot?: string | undefined;
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function sendError(res: Response, e: MlflowError): void {
   res.status(MLFLOW_HTTP_STATUS[e.errorCode]).json({ error_code: e.errorCode, message: e.message });
@@ -79,19 +85,6 @@ async function experimentForRun(req: Request, ctx: Ctx, id: string): Promise<Exp
     return experimentCreate(ctx, { name: DEFAULT_EXPERIMENT_NAME, description: 'Runs MLflow clients log without choosing an experiment' });
   }
   return findExperiment(ctx, id);
-}
-
-/**
- * A metric, param or tag key: Quorum's key schema checks the characters and length;
- * MLflow also refuses keys that are not a normalised relative path (`a//b`, `a/`, `./a`).
- */
-function keyOf(src: Fields): string {
-  const key = reqStr(src, 'key');
-  const segments = key.split('/');
-  if (key.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..')) {
-    throw invalid(`Invalid value "${key}" for parameter 'key' supplied. Names may be treated as files in certain cases, and must not resolve to other names when treated as such.`);
-  }
-  return key;
 }
 
 function kvs(src: Fields, name: string, maxValue: number): { key: string; value: string }[] {
@@ -128,7 +121,7 @@ async function logThroughQuorum(
   }
 }
 
-export function mlflowRouter({ db, clock, maxBodyBytes }: MlflowRouterDeps): Router {
+export function mlflowRouter({ db, clock, maxBodyBytes, artifactRoot }: MlflowRouterDeps): Router {
   const r = Router();
 
   r.use((req, res, next) => {
@@ -146,7 +139,8 @@ export function mlflowRouter({ db, clock, maxBodyBytes }: MlflowRouterDeps): Rou
     for (const method of methods) {
       r[method](path, async (req: Request, res: Response, next: NextFunction) => {
         try {
-          const body: unknown = req.method === 'GET' ? req.query : (req.body ?? {});
+          // DELETE: clients send a JSON body (Python) or a query string; take both.
+          const body: unknown = req.method === 'GET' ? req.query : req.method === 'DELETE' ? { ...req.query, ...(isObject(req.body) ? req.body : {}) } : (req.body ?? {});
           if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid('The request body must be a JSON object');
           const ctx = await mlflowContext(req, res, db, clock);
           send(res, await handler(req, ctx, body as Fields));
@@ -160,9 +154,9 @@ export function mlflowRouter({ db, clock, maxBodyBytes }: MlflowRouterDeps): Rou
   // Experiments --------------------------------------------------------------------
   route(['post'], '/experiments/create', async (req, ctx, src) => {
     const name = reqStr(src, 'name');
-    const note = kvs(src, 'tags', 5_000).findLast((t) => t.key === NOTE_TAG)?.value;
+    const tags = experimentCreateTags(src);
     await mlflowAuthorize(req, ctx, 'experiments.create');
-    const input = experimentCreateInput.parse({ name, ...(note !== undefined && { description: note }) });
+    const input = experimentCreateInput.parse({ name, ...tags });
     const created = await experimentCreate(ctx, input).catch((e: unknown) => {
       if (e instanceof ServiceError && e.code === 'CONFLICT') throw new MlflowError('RESOURCE_ALREADY_EXISTS', `Experiment(name=${input.name}) already exists. Error: ${e.message}`);
       throw e;
@@ -283,6 +277,8 @@ export function mlflowRouter({ db, clock, maxBodyBytes }: MlflowRouterDeps): Rou
 
   registerExperimentRoutes(route);
   registerRunRoutes(route);
+  registerArtifactRoutes(route, { artifactRoot, logTags: logThroughQuorum });
+  registerRegistryRoutes(route, async () => null);
 
   // Anything else under the MLflow prefix.
   r.use((req, res) => sendError(res, new MlflowError('ENDPOINT_NOT_FOUND', `No MLflow endpoint ${req.method} ${req.path} on this server`)));
