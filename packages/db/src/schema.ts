@@ -2,3 +2,5 @@
 export * from './schema/tracking';
 export * from './schema/identity';
 export * from './schema/registry';
+export * from './schema/monitoring';
+export * from './schema/kpis';
