@@ -7,8 +7,10 @@ import path from 'node:path';
 import type { Database } from '@quorum/db';
 import { actorFromRequest, SESSION_COOKIE, type Actor } from './auth/actor';
 import { restRouter } from './rest';
+import { mlflowArtifactsRouter } from './rest/mlflow/artifacts';
 import { mlflowRouter } from './rest/mlflow/router';
 import { appRouter } from './routers';
+import { DEFAULT_MAX_ARTIFACT_BYTES } from './services/artifact-store';
 import { systemClock, type Clock, type ServiceContext } from './services/context';
 import type { HttpSide, TrpcContext } from './trpc/context';
 import { loggable } from './trpc/errors';
@@ -21,6 +23,10 @@ export interface AppConfig {
   maxBodyBytes?: number;
   /** Mark the session cookie Secure (serve over HTTPS). */
   secureCookies?: boolean;
+  /** Folder of MLflow artifact files (`<data dir>/artifacts`); without it the artifact endpoints answer 503. */
+  artifactRoot?: string | undefined;
+  /** Largest artifact file an upload may store, in bytes (default 2 GiB). */
+  maxArtifactBytes?: number;
 }
 
 export interface AppDeps {
@@ -85,7 +91,11 @@ export function createApp({ db, clock = systemClock, config = {}, ready = () => 
       },
     }),
   );
-  app.use(['/api/2.0/mlflow', '/ajax-api/2.0/mlflow'], mlflowRouter({ db, clock, maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }));
+  app.use(['/api/2.0/mlflow', '/ajax-api/2.0/mlflow'], mlflowRouter({ db, clock, maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, artifactRoot: config.artifactRoot }));
+  app.use(
+    ['/api/2.0/mlflow-artifacts', '/ajax-api/2.0/mlflow-artifacts'],
+    mlflowArtifactsRouter({ db, clock, artifactRoot: config.artifactRoot, maxArtifactBytes: config.maxArtifactBytes ?? DEFAULT_MAX_ARTIFACT_BYTES }),
+  );
   app.use('/api', restRouter());
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: { message: 'No such API endpoint' } });

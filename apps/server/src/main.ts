@@ -15,7 +15,13 @@ async function main() {
   const url = process.env.DATABASE_URL || undefined;
   const dataDir = path.resolve(process.env.QUORUM_DATA_DIR ?? '.quorum-data');
   const demo = process.env.QUORUM_DEMO !== '0';
-  if (!url) mkdirSync(dataDir, { recursive: true });
+  // MLflow artifact files live in the data folder whichever database holds the rest.
+  const artifactRoot = path.join(dataDir, 'artifacts');
+  mkdirSync(artifactRoot, { recursive: true });
+  const maxArtifactBytes = process.env.QUORUM_MAX_ARTIFACT_BYTES ? Number(process.env.QUORUM_MAX_ARTIFACT_BYTES) : undefined;
+  if (maxArtifactBytes !== undefined && !(Number.isSafeInteger(maxArtifactBytes) && maxArtifactBytes > 0)) {
+    throw new Error(`QUORUM_MAX_ARTIFACT_BYTES must be a positive whole number of bytes, not "${process.env.QUORUM_MAX_ARTIFACT_BYTES}"`);
+  }
 
   const started = Date.now();
   const handle = await createDb({ url, dataDir });
@@ -51,13 +57,17 @@ async function main() {
   }
 
   const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
-  const app = createApp({ db, clock, config: { webDist, secureCookies: process.env.QUORUM_SECURE_COOKIES === '1' } });
+  const app = createApp({
+    db,
+    clock,
+    config: { webDist, secureCookies: process.env.QUORUM_SECURE_COOKIES === '1', artifactRoot, ...(maxArtifactBytes !== undefined && { maxArtifactBytes }) },
+  });
   const server = app.listen(port, () => {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const where = url ? 'PostgreSQL' : `embedded PGlite in ${dataDir}`;
     for (const line of banner) console.log(line);
-    console.log(`Quorum is ready at http://localhost:${actualPort} (storage: ${where}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`Quorum is ready at http://localhost:${actualPort} (storage: ${where}; artifacts in ${artifactRoot}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   });
 
   const shutdown = () => {

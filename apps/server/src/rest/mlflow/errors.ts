@@ -15,7 +15,8 @@ export type MlflowErrorCode =
   | 'ENDPOINT_NOT_FOUND'
   | 'REQUEST_LIMIT_EXCEEDED'
   | 'INTERNAL_ERROR'
-  | 'INVALID_STATE';
+  | 'INVALID_STATE'
+  | 'TEMPORARILY_UNAVAILABLE';
 
 export const MLFLOW_HTTP_STATUS: Record<MlflowErrorCode, number> = {
   INVALID_PARAMETER_VALUE: 400,
@@ -28,6 +29,7 @@ export const MLFLOW_HTTP_STATUS: Record<MlflowErrorCode, number> = {
   REQUEST_LIMIT_EXCEEDED: 429,
   INTERNAL_ERROR: 500,
   INVALID_STATE: 500,
+  TEMPORARILY_UNAVAILABLE: 503,
 };
 
 export class MlflowError extends Error {
