@@ -32,9 +32,24 @@ export const runIdSchema = z
 
 const epochMsSchema = z.number().int('Times are whole epoch milliseconds').nonnegative().max(8_640_000_000_000_000);
 
+/** MLflow's limits for experiment tags. */
+export const EXPERIMENT_TAG_LIMITS = { keyLength: 250, valueLength: 5_000, perRequest: 100 } as const;
+/** MLflow clients read an experiment's description as this tag; Quorum keeps it as `description`. */
+export const EXPERIMENT_NOTE_TAG = 'mlflow.note.content';
+
+/** An experiment tag key: a run key that is also a normalised relative path, and not the description's tag. */
+export const experimentTagKeySchema = keySchema
+  .refine((k) => !k.split('/').some((s) => s === '' || s === '.'), 'A key may not contain empty or "." path segments (a//b, a/, ./a)')
+  .refine((k) => k !== EXPERIMENT_NOTE_TAG, `${EXPERIMENT_NOTE_TAG} is the experiment's description, not a tag`);
+export const experimentTagInput = z.object({
+  key: experimentTagKeySchema,
+  value: z.string().max(EXPERIMENT_TAG_LIMITS.valueLength, `A tag value can be at most ${EXPERIMENT_TAG_LIMITS.valueLength} characters`),
+});
+
 export const experimentCreateInput = z.object({
   name: z.string().trim().min(1, 'Give the experiment a name').max(500),
   description: z.string().max(5_000).optional(),
+  tags: z.array(experimentTagInput).max(EXPERIMENT_TAG_LIMITS.perRequest).optional(),
 });
 export const experimentGetInput = z.object({ id: experimentIdSchema });
 export const experimentRenameInput = z.object({
@@ -42,6 +57,15 @@ export const experimentRenameInput = z.object({
   name: z.string().trim().min(1, 'Give the experiment a name').max(500),
 });
 export const experimentArchiveInput = z.object({ id: experimentIdSchema, archived: z.boolean().default(true) });
+/** Sets (upserts) and removes tags of an active experiment in one step. */
+export const experimentSetTagsInput = z
+  .object({
+    id: experimentIdSchema,
+    set: z.array(experimentTagInput).max(EXPERIMENT_TAG_LIMITS.perRequest).default([]),
+    remove: z.array(experimentTagKeySchema).max(EXPERIMENT_TAG_LIMITS.perRequest).default([]),
+  })
+  .refine((i) => i.set.length + i.remove.length > 0, { message: 'Nothing to change: give tags to set or keys to remove' })
+  .refine((i) => !i.set.some((t) => i.remove.includes(t.key)), { message: 'A key cannot be both set and removed in one request' });
 export const experimentListInput = z
   .object({ includeArchived: z.boolean().default(false), query: z.string().max(200).optional() })
   .default({ includeArchived: false });

@@ -4,6 +4,7 @@ import {
   experimentGetInput,
   experimentListInput,
   experimentRenameInput,
+  experimentSetTagsInput,
 } from '@quorum/contracts';
 import * as experiments from '../services/experiments';
 import { authedProcedure, router } from '../trpc/init';
@@ -14,4 +15,5 @@ export const experimentsRouter = router({
   get: authedProcedure.input(experimentGetInput).query(({ ctx, input }) => experiments.experimentGet(ctx, input.id)),
   rename: authedProcedure.input(experimentRenameInput).mutation(({ ctx, input }) => experiments.experimentRename(ctx, input)),
   archive: authedProcedure.input(experimentArchiveInput).mutation(({ ctx, input }) => experiments.experimentArchive(ctx, input)),
+  setTags: authedProcedure.input(experimentSetTagsInput).mutation(({ ctx, input }) => experiments.experimentSetTags(ctx, input)),
 });

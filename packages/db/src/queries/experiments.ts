@@ -1,4 +1,4 @@
-// Experiments: create, list with run counts and last activity, get, rename, archive.
+// Experiments: create, list with run counts and last activity, get, rename, archive, tags.
 import { and, eq, ilike, isNull, sql } from 'drizzle-orm';
 import { experiments } from '../schema';
 import type { Db } from '../types';
@@ -25,10 +25,13 @@ const summaryColumns = {
   lastActivity: sql<number>`greatest(experiments.updated_at, coalesce((select max(r.updated_at) from runs r where r.experiment_id = experiments.id), 0))::float8`,
 };
 
-export async function experimentInsert(db: Db, values: { name: string; description?: string; now: number }): Promise<ExperimentRow> {
+export async function experimentInsert(
+  db: Db,
+  values: { name: string; description?: string; tags?: Record<string, string>; now: number },
+): Promise<ExperimentRow> {
   const [row] = await db
     .insert(experiments)
-    .values({ name: values.name, description: values.description ?? '', createdAt: values.now, updatedAt: values.now })
+    .values({ name: values.name, description: values.description ?? '', tags: values.tags ?? {}, createdAt: values.now, updatedAt: values.now })
     .returning();
   return row!;
 }
@@ -64,4 +67,21 @@ export async function experimentUpdate(
     .where(eq(experiments.id, id))
     .returning();
   return row;
+}
+
+/** The experiment's row, locked until the transaction ends: state checks and the write that follows cannot interleave. */
+export async function experimentLock(db: Db, id: number): Promise<ExperimentRow | undefined> {
+  const [row] = await db.select().from(experiments).where(eq(experiments.id, id)).for('update');
+  return row;
+}
+
+/** Removes, then sets, tags in one statement (jsonb operators: no read-modify-write). */
+export async function experimentTagsApply(db: Db, id: number, change: { set: Record<string, string>; remove: readonly string[]; now: number }): Promise<void> {
+  await db
+    .update(experiments)
+    .set({
+      tags: sql`(${experiments.tags} - ${sql.param([...change.remove])}::text[]) || ${JSON.stringify(change.set)}::jsonb`,
+      updatedAt: change.now,
+    })
+    .where(eq(experiments.id, id));
 }

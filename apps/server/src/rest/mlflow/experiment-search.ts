@@ -1,17 +1,26 @@
 // experiments/search: MLflow's filter (`name`, `creation_time`, `last_update_time`,
-// clauses joined by AND), order_by and view_type, applied to Quorum's experiment list.
+// `tags.<key>`, clauses joined by AND), order_by and view_type, applied to Quorum's
+// experiment list.
 import type { ExperimentSummary } from '@quorum/db';
 import { invalid } from './errors';
+import { experimentTagsOf } from './wire';
 
 type Op = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'LIKE' | 'ILIKE';
-interface Clause {
-  attr: 'name' | 'creation_time' | 'last_update_time';
-  op: Op;
-  value: string | number;
-}
+type Clause =
+  | { attr: 'name'; op: Op; value: string }
+  | { attr: 'creation_time' | 'last_update_time'; op: Op; value: number }
+  /** A tag clause; an experiment without the tag never matches, not even `!=`. */
+  | { attr: 'tag'; key: string; op: Op; value: string };
 
-const CLAUSE =
-  /^\s*(?:(?:attributes?|attr)\.)?(`[^`]+`|"[^"]+"|[A-Za-z_]\w*(?:\.[^\s=!<>]+)?)\s*(!=|<>|>=|<=|=|>|<|\bNOT\s+ILIKE\b|\bNOT\s+LIKE\b|\bILIKE\b|\bLIKE\b)\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)\s*(?:\bAND\b|$)/i;
+const QUOTED = String.raw`\`[^\`]+\`|"[^"]+"`;
+const CLAUSE = new RegExp(
+  String.raw`^\s*(?:(${QUOTED}|[A-Za-z_]\w*)\.)?(${QUOTED}|[\w.:/]+)\s*` +
+    String.raw`(!=|<>|>=|<=|=|>|<|\bILIKE\b|\bLIKE\b)\s*` +
+    String.raw`('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)\s*(?:\bAND\b|$)`,
+  'i',
+);
+const STRING_OPS: readonly Op[] = ['=', '!=', 'LIKE', 'ILIKE'];
+const unquote = (s: string) => s.replace(/^[`"](.*)[`"]$/, '$1');
 
 /** Parses `clause (AND clause)*`; anything else is INVALID_PARAMETER_VALUE. */
 export function experimentFilterParse(filter: string | undefined): Clause[] {
@@ -19,20 +28,26 @@ export function experimentFilterParse(filter: string | undefined): Clause[] {
   let rest = (filter ?? '').trim();
   while (rest.length > 0) {
     const m = CLAUSE.exec(rest);
-    if (!m) throw invalid(`Invalid filter '${filter}': expected clauses such as name = 'x' or name LIKE '%x%' joined by AND`);
-    const ident = m[1]!.replace(/^[`"](.*)[`"]$/, '$1');
-    const op = m[2]!.toUpperCase().replace('<>', '!=') as Op;
-    const raw = m[3]!;
-    if (ident !== 'name' && ident !== 'creation_time' && ident !== 'last_update_time') {
-      throw invalid(`Invalid attribute key '${ident}' in filter '${filter}': this server filters experiments on name, creation_time and last_update_time`);
-    }
+    if (!m) throw invalid(`Invalid filter '${filter}': expected clauses such as name = 'x', tags.team LIKE '%x%' or creation_time > 0 joined by AND`);
+    const entity = m[1] === undefined ? 'attribute' : unquote(m[1]).toLowerCase();
+    const ident = unquote(m[2]!);
+    const op = m[3]!.toUpperCase().replace('<>', '!=') as Op;
+    const raw = m[4]!;
     const quoted = /^['"]/.test(raw);
-    if (ident === 'name') {
-      if (!quoted || !['=', '!=', 'LIKE', 'ILIKE'].includes(op)) throw invalid(`Invalid filter '${filter}': name takes =, !=, LIKE or ILIKE and a quoted string`);
-      clauses.push({ attr: 'name', op, value: raw.slice(1, -1).replace(/\\(.)/g, '$1') });
-    } else {
+    const text = () => raw.slice(1, -1).replace(/\\(.)/g, '$1');
+    if (entity === 'tag' || entity === 'tags') {
+      if (!quoted || !STRING_OPS.includes(op)) throw invalid(`Invalid filter '${filter}': tags.${ident} takes =, !=, LIKE or ILIKE and a quoted string`);
+      clauses.push({ attr: 'tag', key: ident, op, value: text() });
+    } else if (entity !== 'attribute' && entity !== 'attributes' && entity !== 'attr') {
+      throw invalid(`Invalid entity type '${entity}' in filter '${filter}': experiments are filtered on attributes (name, creation_time, last_update_time) and tags`);
+    } else if (ident === 'name') {
+      if (!quoted || !STRING_OPS.includes(op)) throw invalid(`Invalid filter '${filter}': name takes =, !=, LIKE or ILIKE and a quoted string`);
+      clauses.push({ attr: 'name', op, value: text() });
+    } else if (ident === 'creation_time' || ident === 'last_update_time') {
       if (quoted || op === 'LIKE' || op === 'ILIKE') throw invalid(`Invalid filter '${filter}': ${ident} takes a comparison with a number`);
       clauses.push({ attr: ident, op, value: Number(raw) });
+    } else {
+      throw invalid(`Invalid attribute key '${ident}' in filter '${filter}': this server filters experiments on name, creation_time, last_update_time and tags.<key>`);
     }
     rest = rest.slice(m[0].length).trim();
     if (rest === '' && /\bAND\s*$/i.test(m[0])) throw invalid(`Invalid filter '${filter}': nothing after AND`);
@@ -46,7 +61,12 @@ function likeRegex(pattern: string, caseInsensitive: boolean): RegExp {
 }
 
 function matches(e: ExperimentSummary, c: Clause): boolean {
-  const actual = c.attr === 'name' ? e.name : c.attr === 'creation_time' ? e.createdAt : e.updatedAt;
+  let actual: string | number;
+  if (c.attr === 'tag') {
+    const tags = experimentTagsOf(e);
+    if (!Object.hasOwn(tags, c.key)) return false;
+    actual = tags[c.key]!;
+  } else actual = c.attr === 'name' ? e.name : c.attr === 'creation_time' ? e.createdAt : e.updatedAt;
   switch (c.op) {
     case '=':
       return actual === c.value;

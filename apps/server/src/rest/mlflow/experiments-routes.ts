@@ -1,14 +1,49 @@
-// experiments/update (rename), delete and restore (Quorum's archive), and the legacy
-// 1.x experiments/list that the npm `mlflow` client still calls. Experiment tags: Quorum
-// keeps only the description, which is MLflow's `mlflow.note.content` tag.
-import { experimentCreateInput } from '@quorum/contracts';
+// experiments/update (rename), delete and restore (Quorum's archive), experiment tags, and the legacy 1.x experiments/list that the npm `mlflow`
+// client still calls. The tag `mlflow.note.content` is the experiment's description.
+import { EXPERIMENT_TAG_LIMITS, experimentCreateInput, experimentSetTagsInput } from '@quorum/contracts';
 import { ServiceError } from '../../services/errors';
-import { experimentArchive, experimentDescribe, experimentRename, experimentsList } from '../../services/experiments';
+import { experimentArchive, experimentDescribe, experimentRename, experimentSetTags, experimentsList } from '../../services/experiments';
 import { mlflowAuthorize } from './auth';
 import { experimentNotFound, invalid, MlflowError } from './errors';
 import { searchExperiments } from './experiment-search';
 import { findExperiment, type Ctx, type Handler, type Route } from './lookup';
-import { experimentJson, int64, nonEmpty, NOTE_TAG, pageTokenDecode, pageTokenEncode, reqStr, str, value, type Fields } from './wire';
+import {
+  experimentJson,
+  experimentTagsOf,
+  int64,
+  keyOf,
+  list,
+  nonEmpty,
+  NOTE_TAG,
+  pageTokenDecode,
+  pageTokenEncode,
+  reqStr,
+  str,
+  value,
+  type Fields,
+} from './wire';
+
+/** An experiment tag's value: MLflow refuses (rather than truncates) one over 5000 characters. */
+function experimentTagValue(src: Fields, name = 'value'): string {
+  const v = value(src, 'value');
+  if (v.length > EXPERIMENT_TAG_LIMITS.valueLength) throw invalid(`'${name}' exceeds the maximum length of ${EXPERIMENT_TAG_LIMITS.valueLength} characters`);
+  return v;
+}
+
+/**
+ * experiments/create's `tags[]`: `mlflow.note.content` becomes the description, the rest
+ * are stored as tags (a key given twice keeps its last value).
+ */
+export function experimentCreateTags(src: Fields): { description?: string; tags: { key: string; value: string }[] } {
+  const pairs = list(src, 'tags').map((t, i) => {
+    const key = keyOf(t, 'key');
+    if (key.length > EXPERIMENT_TAG_LIMITS.keyLength) throw invalid(`'tags[${i}].key' exceeds the maximum length of ${EXPERIMENT_TAG_LIMITS.keyLength} characters`);
+    return { key, value: experimentTagValue(t, `tags[${i}].value`) };
+  });
+  if (pairs.length > EXPERIMENT_TAG_LIMITS.perRequest) throw invalid(`An experiment can be created with at most ${EXPERIMENT_TAG_LIMITS.perRequest} tags; received ${pairs.length}`);
+  const description = pairs.findLast((t) => t.key === NOTE_TAG)?.value;
+  return { ...(description !== undefined && { description }), tags: pairs.filter((t) => t.key !== NOTE_TAG) };
+}
 
 export function registerExperimentRoutes(route: Route): void {
   route(['post'], '/experiments/update', async (req, ctx, src) => {
@@ -38,31 +73,39 @@ export function registerExperimentRoutes(route: Route): void {
   archive(true);
   archive(false);
 
-  /** The experiment a tag request names, active, and the (only) key this server stores. */
-  const noteTarget = async (ctx: Ctx, src: Fields) => {
+  /** The active experiment a tag request names, and the tag's key. */
+  const tagTarget = async (ctx: Ctx, src: Fields) => {
     const id = reqStr(src, 'experiment_id');
-    const key = reqStr(src, 'key');
+    const key = keyOf(src);
+    if (key.length > EXPERIMENT_TAG_LIMITS.keyLength) throw invalid(`'key' exceeds the maximum length of ${EXPERIMENT_TAG_LIMITS.keyLength} characters`);
     const experiment = await findExperiment(ctx, id);
     if (experiment.archivedAt !== null) throw invalid(`The experiment ${id} must be in the 'active' state. Current state is deleted.`);
-    if (key !== NOTE_TAG) throw invalid(`Invalid value '${key}' for parameter 'key': this server stores only the experiment tag ${NOTE_TAG} (the experiment's description)`);
     return { id, key, experiment };
   };
   // `experimentsset-experiment-tag` is the path the npm `mlflow` 2.0.7 client sends (a missing slash).
-  const setNote: Handler = async (req, ctx, src) => {
-    const { experiment } = await noteTarget(ctx, src);
-    const description = value(src, 'value');
-    if (description.length > 5_000) throw invalid(`'value' exceeds the maximum length of 5000 characters`);
-    await mlflowAuthorize(req, ctx, 'experiments.rename');
-    await experimentDescribe(ctx, { id: experiment.id, description });
+  const setTag: Handler = async (req, ctx, src) => {
+    const { key, experiment } = await tagTarget(ctx, src);
+    const tagValue = experimentTagValue(src);
+    await mlflowAuthorize(req, ctx, 'experiments.setTags');
+    if (key === NOTE_TAG) await experimentDescribe(ctx, { id: experiment.id, description: tagValue });
+    else await experimentSetTags(ctx, experimentSetTagsInput.parse({ id: experiment.id, set: [{ key, value: tagValue }] }));
     return {};
   };
-  route(['post'], '/experiments/set-experiment-tag', setNote);
-  route(['post'], '/experimentsset-experiment-tag', setNote);
+  route(['post'], '/experiments/set-experiment-tag', setTag);
+  route(['post'], '/experimentsset-experiment-tag', setTag);
   route(['post'], '/experiments/delete-experiment-tag', async (req, ctx, src) => {
-    const { id, key, experiment } = await noteTarget(ctx, src);
-    if (!experiment.description) throw new MlflowError('RESOURCE_DOES_NOT_EXIST', `No tag with name: ${key} in experiment with id ${id}`);
-    await mlflowAuthorize(req, ctx, 'experiments.rename');
-    await experimentDescribe(ctx, { id: experiment.id, description: '' });
+    const { id, key, experiment } = await tagTarget(ctx, src);
+    const absent = new MlflowError('RESOURCE_DOES_NOT_EXIST', `No tag with name: ${key} in experiment with id ${id}`);
+    if (!Object.hasOwn(experimentTagsOf(experiment), key)) throw absent;
+    await mlflowAuthorize(req, ctx, 'experiments.setTags');
+    if (key === NOTE_TAG) await experimentDescribe(ctx, { id: experiment.id, description: '' });
+    else {
+      // The service checks again inside its transaction; its NOT_FOUND carries MLflow's id.
+      await experimentSetTags(ctx, experimentSetTagsInput.parse({ id: experiment.id, remove: [key] })).catch((e: unknown) => {
+        if (e instanceof ServiceError && e.code === 'NOT_FOUND') throw absent;
+        throw e;
+      });
+    }
     return {};
   });
 

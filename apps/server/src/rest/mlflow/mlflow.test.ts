@@ -198,7 +198,15 @@ describe('experiment filter', () => {
       { attr: 'creation_time', op: '>', value: 5 },
     ]);
     expect(experimentFilterParse(`attributes.name ILIKE "%x%"`)).toEqual([{ attr: 'name', op: 'ILIKE', value: '%x%' }]);
-    expect(() => experimentFilterParse(`tags.team = 'x'`)).toThrow();
+    expect(experimentFilterParse("tags.team = 'x' AND tag.`data-set` LIKE 'a%' AND tags.mlflow.note.content != \"n\"")).toEqual([
+      { attr: 'tag', key: 'team', op: '=', value: 'x' },
+      { attr: 'tag', key: 'data-set', op: 'LIKE', value: 'a%' },
+      { attr: 'tag', key: 'mlflow.note.content', op: '!=', value: 'n' },
+    ]);
+    expect(() => experimentFilterParse(`tags.team > 'x'`)).toThrow(/tags.team takes =, !=, LIKE or ILIKE/);
+    expect(() => experimentFilterParse(`tags.team = 5`)).toThrow(/quoted string/);
+    expect(() => experimentFilterParse(`params.lr = '1'`)).toThrow(/Invalid entity type 'params'/);
+    expect(() => experimentFilterParse(`description = 'x'`)).toThrow(/Invalid attribute key 'description'/);
     expect(() => experimentFilterParse(`name = 'a' AND`)).toThrow();
   });
 });

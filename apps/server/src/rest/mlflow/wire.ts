@@ -2,6 +2,7 @@
 // otherwise; numbers or numeric strings for int64/double) and writing protobuf-JSON
 // shapes (snake_case, string ids, int64 as numbers, NaN/±Infinity as strings, unset
 // fields omitted).
+import { EXPERIMENT_NOTE_TAG } from '@quorum/contracts';
 import type { ExperimentRow, RunRow, RunWithData } from '@quorum/db';
 import { invalid, missing } from './errors';
 
@@ -26,6 +27,20 @@ export function reqStr(src: Fields, name: string): string {
   const v = str(src, name);
   if (v === undefined) throw missing(name);
   return v;
+}
+
+/**
+ * A metric, param or tag key (field `name`, `key` by default): Quorum's key schema checks
+ * the characters and length; MLflow also refuses keys that are not a normalised relative
+ * path (`a//b`, `a/`, `./a`).
+ */
+export function keyOf(src: Fields, name = 'key'): string {
+  const key = reqStr(src, name);
+  const segments = key.split('/');
+  if (key.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..')) {
+    throw invalid(`Invalid value "${key}" for parameter '${name}' supplied. Names may be treated as files in certain cases, and must not resolve to other names when treated as such.`);
+  }
+  return key;
 }
 
 /** A string that may be empty but is present (param and tag values). */
@@ -112,9 +127,22 @@ export const pageTokenEncode = (offset: number) => Buffer.from(JSON.stringify({ 
 export const artifactLocation = (experimentId: number) => `mlflow-artifacts:/${experimentId}`;
 
 export const RUN_NAME_TAG = 'mlflow.runName';
-export const NOTE_TAG = 'mlflow.note.content';
+export const NOTE_TAG = EXPERIMENT_NOTE_TAG;
+
+/** `{ [key]: items }`, or `{}` for no items: protobuf-JSON omits empty repeated fields. */
+export function nonEmpty<K extends string, T>(key: K, items: T[]): Partial<Record<K, T[]>> {
+  return items.length > 0 ? ({ [key]: items } as Record<K, T[]>) : {};
+}
+
+/** The tags MLflow sees: the stored ones, plus the description as `mlflow.note.content`. */
+export function experimentTagsOf(e: Pick<ExperimentRow, 'tags' | 'description'>): Record<string, string> {
+  return { ...e.tags, ...(e.description && { [NOTE_TAG]: e.description }) };
+}
 
 export function experimentJson(e: ExperimentRow) {
+  const tags = Object.entries(experimentTagsOf(e))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => ({ key, value }));
   return {
     experiment_id: String(e.id),
     name: e.name,
@@ -122,7 +150,7 @@ export function experimentJson(e: ExperimentRow) {
     lifecycle_stage: e.archivedAt === null ? 'active' : 'deleted',
     creation_time: e.createdAt,
     last_update_time: e.updatedAt,
-    ...(e.description && { tags: [{ key: NOTE_TAG, value: e.description }] }),
+    ...nonEmpty('tags', tags),
   };
 }
 
@@ -142,7 +170,6 @@ export function runInfoJson(r: RunRow) {
 }
 
 const pairs = (o: Record<string, string>) => Object.entries(o).map(([key, value]) => ({ key, value }));
-const nonEmpty = <K extends string, T>(key: K, items: T[]) => (items.length > 0 ? ({ [key]: items } as Record<K, T[]>) : {});
 
 export function runJson(r: RunWithData) {
   const metrics = Object.entries(r.metrics).map(([key, m]) => ({ key, value: dbl(m.value), timestamp: m.timestamp, step: m.step }));
@@ -153,5 +180,3 @@ export function runJson(r: RunWithData) {
     data: { ...nonEmpty('metrics', metrics), ...nonEmpty('params', pairs(r.params)), ...nonEmpty('tags', tags) },
   };
 }
-
-export { nonEmpty };
