@@ -9,6 +9,8 @@ import {
   experimentLock,
   experimentTagsApply,
   experimentUpdate,
+  runsDeleteOfExperiment,
+  runsRestoreOfExperiment,
   type ExperimentSummary,
 } from '@quorum/db';
 import { audit } from './audit';
@@ -60,12 +62,30 @@ export async function experimentRename(ctx: ServiceContext, input: { id: number;
   return experimentGet(ctx, input.id);
 }
 
-export async function experimentArchive(ctx: ServiceContext, input: { id: number; archived: boolean }): Promise<ExperimentSummary> {
+/**
+ * Archives or restores an experiment. With `cascadeRuns` (MLflow's delete and restore) the
+ * state must change, archiving soft-deletes the experiment's runs at the same instant, and
+ * restoring brings back the runs deleted at or after the archive, not those deleted before.
+ */
+export async function experimentArchive(
+  ctx: ServiceContext,
+  input: { id: number; archived: boolean; cascadeRuns?: boolean | undefined },
+): Promise<ExperimentSummary> {
   const now = ctx.clock.now();
   await experimentGet(ctx, input.id);
   await ctx.db.transaction(async (tx) => {
+    let runs: string[] | undefined;
+    if (input.cascadeRuns) {
+      const row = await experimentLock(tx, input.id);
+      if (!row) throw notFound(`No experiment with id ${input.id}`);
+      if ((row.archivedAt !== null) === input.archived) throw badRequest(`Experiment "${row.name}" is already ${input.archived ? 'archived' : 'active'}`);
+      runs = row.archivedAt === null ? await runsDeleteOfExperiment(tx, input.id, now) : await runsRestoreOfExperiment(tx, input.id, row.archivedAt, now);
+    }
     await experimentUpdate(tx, input.id, { archivedAt: input.archived ? now : null, now });
-    await audit(ctx, tx, 'experiments.archive', { entityType: 'experiment', entityId: input.id }, { archived: input.archived });
+    await audit(ctx, tx, 'experiments.archive', { entityType: 'experiment', entityId: input.id }, {
+      archived: input.archived,
+      ...(runs && { [input.archived ? 'runsDeleted' : 'runsRestored']: runs }),
+    });
   });
   return experimentGet(ctx, input.id);
 }

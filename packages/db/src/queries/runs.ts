@@ -1,5 +1,5 @@
 // Runs and what hangs off them: params, tags, dataset inputs, idempotency keys.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { batchKeys, datasets, params, runInputs, runs, tags } from '../schema';
 import { queryRows } from '../rows';
 import type { Db } from '../types';
@@ -167,6 +167,26 @@ export async function runColumnKeys(db: Db, experimentIds: readonly number[]): P
 export async function runSetDeletedAt(db: Db, runId: string, deletedAt: number | null, now: number): Promise<RunRow | undefined> {
   const [row] = await db.update(runs).set({ deletedAt, updatedAt: now }).where(eq(runs.id, runId)).returning();
   return row;
+}
+
+/** Soft-deletes every undeleted run of an experiment at time `at`; returns their ids. */
+export async function runsDeleteOfExperiment(db: Db, experimentId: number, at: number): Promise<string[]> {
+  const rows = await db
+    .update(runs)
+    .set({ deletedAt: at, updatedAt: at })
+    .where(and(eq(runs.experimentId, experimentId), isNull(runs.deletedAt)))
+    .returning({ id: runs.id });
+  return rows.map((r) => r.id);
+}
+
+/** Restores the experiment's runs deleted at or after `since`; returns their ids. */
+export async function runsRestoreOfExperiment(db: Db, experimentId: number, since: number, now: number): Promise<string[]> {
+  const rows = await db
+    .update(runs)
+    .set({ deletedAt: null, updatedAt: now })
+    .where(and(eq(runs.experimentId, experimentId), gte(runs.deletedAt, since)))
+    .returning({ id: runs.id });
+  return rows.map((r) => r.id);
 }
 
 /** Removes one tag of a run; false when the run had no such tag. */

@@ -1,4 +1,5 @@
-// experiments/update (rename), delete and restore (Quorum's archive), experiment tags, and the legacy 1.x experiments/list that the npm `mlflow`
+// experiments/update (rename), delete and restore (Quorum's archive, cascading to the
+// runs), experiment tags, and the legacy 1.x experiments/list that the npm `mlflow`
 // client still calls. The tag `mlflow.note.content` is the experiment's description.
 import { EXPERIMENT_TAG_LIMITS, experimentCreateInput, experimentSetTagsInput } from '@quorum/contracts';
 import { ServiceError } from '../../services/errors';
@@ -60,14 +61,15 @@ export function registerExperimentRoutes(route: Route): void {
     return {};
   });
 
-  // MLflow soft-deletes; Quorum archives. The experiment's runs keep their own state.
+  // MLflow soft-deletes an experiment with all its runs; restoring brings back the runs
+  // deleted with it (or later), not those deleted before.
   const archive = (archived: boolean) =>
     route(['post'], archived ? '/experiments/delete' : '/experiments/restore', async (req, ctx, src) => {
       const id = reqStr(src, 'experiment_id');
       const experiment = await findExperiment(ctx, id);
       if ((experiment.archivedAt !== null) === archived) throw experimentNotFound(id);
       await mlflowAuthorize(req, ctx, 'experiments.archive');
-      await experimentArchive(ctx, { id: experiment.id, archived });
+      await experimentArchive(ctx, { id: experiment.id, archived, cascadeRuns: true });
       return {};
     });
   archive(true);

@@ -1,9 +1,10 @@
 // Request/response tests for experiment tags (create, set, delete, the npm client's
-// path, search filters), over HTTP against the real app.
+// path, search filters) and for experiments/delete|restore cascading to the runs, over
+// HTTP against the real app.
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, serveForSuite } from '../../test/harness';
 
-describeEachEngine('MLflow REST API: experiment tags', (get) => {
+describeEachEngine('MLflow REST API: experiment tags and cascades', (get) => {
   const served = serveForSuite(get);
   let token = '';
   beforeAll(async () => {
@@ -174,4 +175,34 @@ describeEachEngine('MLflow REST API: experiment tags', (get) => {
     await bad("params.lr = '1'", /Invalid entity type 'params'/);
   });
 
+  it('experiments/delete soft-deletes the runs; restore brings back those deleted with it', async () => {
+    const { experiment_id } = await ok('POST', 'experiments/create', { name: 'cascade' });
+    const ids: string[] = [];
+    for (const run_name of ['early', 'kept', 'also-kept']) ids.push((await ok('POST', 'runs/create', { experiment_id, run_name })).run.info.run_id);
+    const [early, kept, alsoKept] = ids as [string, string, string];
+    const stage = async (run_id: string) => (await ok('GET', 'runs/get', { run_id })).run.info.lifecycle_stage as string;
+
+    await ok('POST', 'runs/delete', { run_id: early });
+    get().clock.advance(1_000);
+    expect(await ok('POST', 'experiments/delete', { experiment_id })).toEqual({});
+    for (const id of ids) expect(await stage(id)).toBe('deleted');
+    expect(await call('POST', 'runs/log-metric', { run_id: kept, key: 'm', value: 1, timestamp: 1 })).toEqual(
+      err(400, 'INVALID_PARAMETER_VALUE', `The run ${kept} must be in the 'active' state. Current state is deleted.`),
+    );
+    expect(await call('POST', 'experiments/delete', { experiment_id })).toEqual(err(404, 'RESOURCE_DOES_NOT_EXIST', `No Experiment with id=${experiment_id} exists`));
+
+    get().clock.advance(1_000);
+    expect(await ok('POST', 'experiments/restore', { experiment_id })).toEqual({});
+    expect([await stage(early), await stage(kept), await stage(alsoKept)]).toEqual(['deleted', 'active', 'active']);
+    expect(await call('POST', 'experiments/restore', { experiment_id })).toEqual(err(404, 'RESOURCE_DOES_NOT_EXIST', `No Experiment with id=${experiment_id} exists`));
+
+    const archives = (await auditOf(experiment_id)).filter((e) => e.action === 'experiments.archive').map((e) => e.summary as Json);
+    expect(archives).toEqual(
+      expect.arrayContaining([
+        { archived: true, runsDeleted: expect.arrayContaining([kept, alsoKept]) },
+        { archived: false, runsRestored: expect.arrayContaining([kept, alsoKept]) },
+      ]),
+    );
+    expect(archives.find((s) => s.archived)!.runsDeleted).not.toContain(early);
+  });
 });
