@@ -1,11 +1,15 @@
 // Request/response tests for MLflow's model registry endpoints over HTTP against the real
 // app: shapes, search, tags, and stage/alias moves through the promotion quorum.
+import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, serveForSuite } from '../../test/harness';
 import { mlflowHttp, type Json } from '../../test/mlflow-http';
 
 describeEachEngine('MLflow REST API: model registry', (get) => {
-  const served = serveForSuite(get);
+  const served = serveForSuite(get, { maxBodyBytes: 2 * 1024 * 1024, artifactRoot: mkdtempSync(path.join(tmpdir(), 'quorum-registry-')) });
   let token = '';
   let mlopsToken = '';
   beforeAll(async () => {
@@ -113,6 +117,22 @@ describeEachEngine('MLflow REST API: model registry', (get) => {
     expect(fraud.latest_versions).toEqual([expect.objectContaining({ version: '2', current_stage: 'None' })]);
     await fails('GET', 'registered-models/search', { max_results: 1_001 }, 400, 'INVALID_PARAMETER_VALUE', expect.stringContaining('1000'));
     await fails('GET', 'registered-models/search', { order_by: ['flavor'] }, 400, 'INVALID_PARAMETER_VALUE');
+  });
+
+  it('a version registered from stored artifacts carries their digest as evidence', async () => {
+    const runId = await finishedRun('registry-artifacts');
+    const { run } = await ok('GET', 'runs/get', { run_id: runId });
+    const file = `${(run.info.artifact_uri as string).replace('mlflow-artifacts:/', '')}/model/model.pkl`;
+    const bytes = Buffer.from('weights of a very small model');
+    const put = await fetch(`${served.url()}/api/2.0/mlflow-artifacts/artifacts/${file}`, { method: 'PUT', headers: { authorization: `Bearer ${token}` }, body: bytes });
+    expect(put.status).toBe(200);
+    await ok('POST', 'registered-models/create', { name: 'stored' });
+    await ok('POST', 'model-versions/create', { name: 'stored', source: `${run.info.artifact_uri}/model/model.pkl`, run_id: runId });
+    await ok('POST', 'model-versions/create', { name: 'stored', source: 's3://elsewhere/model' });
+    const native = await get().caller.models.byName({ name: 'stored' });
+    const byNumber = (n: number) => native.versions.find((v) => v.version === n)!;
+    expect(byNumber(1)).toMatchObject({ artifactSha256: createHash('sha256').update(bytes).digest('hex'), artifactSize: bytes.length });
+    expect(byNumber(2)).toMatchObject({ artifactSha256: null, artifactSize: null });
   });
 
   it('stage transitions and aliases move only through the promotion quorum', async () => {

@@ -11,6 +11,7 @@ import { ServiceError } from '../../services/errors';
 import { experimentCreate, experimentsList } from '../../services/experiments';
 import { logBatch } from '../../services/log-batch';
 import { runCreate, runGet, runUpdate } from '../../services/runs';
+import { artifactTreeDigest } from '../../services/artifact-store';
 import { loggable } from '../../trpc/errors';
 import { mlflowAuthorize, mlflowContext } from './auth';
 import { invalid, MLFLOW_HTTP_STATUS, MlflowError, mlflowErrorOf } from './errors';
@@ -278,7 +279,8 @@ export function mlflowRouter({ db, clock, maxBodyBytes, artifactRoot }: MlflowRo
   registerExperimentRoutes(route);
   registerRunRoutes(route);
   registerArtifactRoutes(route, { artifactRoot, logTags: logThroughQuorum });
-  registerRegistryRoutes(route, async () => null);
+  // A version registered from files in the artifact store gets their digest as evidence.
+  registerRegistryRoutes(route, (source) => (artifactRoot === undefined ? Promise.resolve(null) : artifactTreeDigest(artifactRoot, source)));
 
   // Anything else under the MLflow prefix.
   r.use((req, res) => sendError(res, new MlflowError('ENDPOINT_NOT_FOUND', `No MLflow endpoint ${req.method} ${req.path} on this server`)));
