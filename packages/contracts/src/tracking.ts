@@ -143,8 +143,12 @@ export const logBatchInput = z.object({
 export type LogBatchInput = z.infer<typeof logBatchInput>;
 
 export const SEARCH_SORT_DIRECTIONS = ['asc', 'desc'] as const;
+/** Which runs a search sees: undeleted (the default), soft-deleted, or both. */
+export const RUN_LIFECYCLES = ['active', 'deleted', 'all'] as const;
+export type RunLifecycle = (typeof RUN_LIFECYCLES)[number];
 export const runSearchInput = z.object({
   experimentIds: z.array(experimentIdSchema).min(1, 'Search at least one experiment').max(100),
+  lifecycle: z.enum(RUN_LIFECYCLES).default('active'),
   filter: z.string().max(4_000).default(''),
   /** `metrics.auc`, `params.lr`, `tags.team` or an attribute such as `start_time`. */
   orderBy: z

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../test/harness';
+import { runSetDeleted } from './runs';
 
 describeEachEngine('runs.search', (get) => {
   let experimentId = 0;
@@ -108,5 +109,31 @@ describeEachEngine('runs.search', (get) => {
       message: expect.stringContaining('Cannot sort by "colour"'),
     });
     await expect(caller.runs.search({ experimentIds: [experimentId], cursor: 'bogus!' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+describeEachEngine('runs.search lifecycle', (get) => {
+  it('finds undeleted runs by default, soft-deleted ones with "deleted", and both with "all"', async () => {
+    const { caller, handle, clock, actors } = get();
+    const { id: experimentId } = await caller.experiments.create({ name: 'lifecycle-search' });
+    const ids: Record<string, string> = {};
+    for (const [i, name] of ['live', 'gone', 'back'].entries()) ids[name] = (await caller.runs.create({ experimentId, name, startTime: 1_000 + i })).id;
+    const ctx = { db: handle.db, clock, actor: actors.data_scientist };
+    await runSetDeleted(ctx, { runId: ids.gone!, deleted: true });
+    await runSetDeleted(ctx, { runId: ids.back!, deleted: true });
+    await runSetDeleted(ctx, { runId: ids.back!, deleted: false });
+
+    const search = async (lifecycle?: 'active' | 'deleted' | 'all', filter = '') => {
+      const page = await caller.runs.search({ experimentIds: [experimentId], filter, ...(lifecycle && { lifecycle }), orderBy: { field: 'run_name', direction: 'asc' } });
+      return { names: page.runs.map((r) => r.name), deleted: page.runs.map((r) => r.deletedAt !== null), total: page.total };
+    };
+    expect(await search()).toEqual({ names: ['back', 'live'], deleted: [false, false], total: 2 });
+    expect(await search('active')).toEqual(await search());
+    expect(await search('deleted')).toEqual({ names: ['gone'], deleted: [true], total: 1 });
+    expect(await search('all')).toEqual({ names: ['back', 'gone', 'live'], deleted: [false, true, false], total: 3 });
+    // The filter applies on top of the lifecycle, and the total counts the same set.
+    expect(await search('all', "attributes.run_name != 'live'")).toMatchObject({ names: ['back', 'gone'], total: 2 });
+    expect(await search('deleted', "attributes.run_name = 'live'")).toEqual({ names: [], deleted: [], total: 0 });
+    await expect(caller.runs.search({ experimentIds: [experimentId], lifecycle: 'gone' as 'all' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -58,6 +58,7 @@ export async function runSearch(ctx: ServiceContext, input: RunSearchInput): Pro
   const sort = input.orderBy ? { field: runSortFieldParse(input.orderBy.field), direction: input.orderBy.direction } : null;
   const { ids, total } = await runSearchIds(ctx.db, {
     experimentIds: input.experimentIds,
+    lifecycle: input.lifecycle,
     filter,
     sort,
     limit: input.limit,

@@ -96,6 +96,8 @@ export type SortField =
 
 export interface RunSearchQuery {
   experimentIds: readonly number[];
+  /** Undeleted runs (the default), soft-deleted runs, or both. */
+  lifecycle?: 'active' | 'deleted' | 'all' | undefined;
   filter: FilterExpr | null;
   sort: { field: SortField; direction: 'asc' | 'desc' } | null;
   limit: number;
@@ -104,7 +106,8 @@ export interface RunSearchQuery {
 
 /** Ids of the matching runs in sort order, one page of them, and how many match in all. */
 export async function runSearchIds(db: Db, q: RunSearchQuery): Promise<{ ids: string[]; total: number }> {
-  const where = sql`r.experiment_id = any(${sql.param([...q.experimentIds])}::int[]) and r.deleted_at is null
+  const lifecycle = { active: sql`and r.deleted_at is null`, deleted: sql`and r.deleted_at is not null`, all: sql`` }[q.lifecycle ?? 'active'];
+  const where = sql`r.experiment_id = any(${sql.param([...q.experimentIds])}::int[]) ${lifecycle}
     ${q.filter ? sql`and ${runFilterSql(q.filter)}` : sql``}`;
   const dir = sql.raw(q.sort?.direction === 'asc' ? 'asc' : 'desc');
   let join = sql``;

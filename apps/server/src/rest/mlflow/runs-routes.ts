@@ -1,5 +1,6 @@
 // runs/search (MLflow's filter grammar over Quorum's runSearch), runs/delete and
 // runs/restore (soft delete), runs/delete-tag.
+import type { RunLifecycle } from '@quorum/contracts';
 import { experimentFindByName } from '@quorum/db';
 import { filterParse, FilterSyntaxError, type FilterExpr } from '@quorum/domain';
 import { runSearch, runSearchCursor } from '../../services/run-search';
@@ -58,16 +59,19 @@ async function experimentIdsOf(ctx: Ctx, ids: string[]): Promise<number[]> {
   return [...new Set(out)];
 }
 
-function viewTypeOf(src: Fields): void {
-  const v = (str(src, 'run_view_type') ?? 'ACTIVE_ONLY').toUpperCase();
-  if (v === 'ACTIVE_ONLY' || v === '1') return;
-  if (['DELETED_ONLY', 'ALL', '2', '3'].includes(v)) throw invalid(`run_view_type ${v} is not supported by this server: runs/search returns active runs only`);
-  throw invalid(`Invalid value '${v}' for parameter 'run_view_type': use ACTIVE_ONLY, DELETED_ONLY or ALL`);
+const VIEW_TYPES: Record<string, RunLifecycle> = { ACTIVE_ONLY: 'active', '1': 'active', DELETED_ONLY: 'deleted', '2': 'deleted', ALL: 'all', '3': 'all' };
+
+/** MLflow's ViewType, by name (any case) or number, as Quorum's run lifecycle. */
+function viewTypeOf(src: Fields): RunLifecycle {
+  const v = str(src, 'run_view_type') ?? 'ACTIVE_ONLY';
+  const lifecycle = VIEW_TYPES[v.toUpperCase()];
+  if (!lifecycle) throw invalid(`Invalid value '${v}' for parameter 'run_view_type': use ACTIVE_ONLY (1), DELETED_ONLY (2) or ALL (3)`);
+  return lifecycle;
 }
 
 export function registerRunRoutes(route: Route): void {
   route(['post'], '/runs/search', async (_req, ctx, src) => {
-    viewTypeOf(src);
+    const lifecycle = viewTypeOf(src);
     const maxResults = int64(src, 'max_results') ?? 1000;
     if (maxResults < 1 || maxResults > 50_000) throw invalid(`Invalid value ${maxResults} for parameter 'max_results' supplied. It must be at most 50000, and at least 1`);
     const filter = str(src, 'filter') ?? '';
@@ -82,7 +86,7 @@ export function registerRunRoutes(route: Route): void {
     let total = 0;
     for (let at = offset; runs.length < maxResults; ) {
       const limit = Math.min(QUORUM_PAGE, maxResults - runs.length);
-      const page = await runSearch(ctx, { experimentIds, filter, orderBy, limit, cursor: at === 0 ? null : runSearchCursor(at) });
+      const page = await runSearch(ctx, { experimentIds, lifecycle, filter, orderBy, limit, cursor: at === 0 ? null : runSearchCursor(at) });
       total = page.total;
       runs.push(...page.runs);
       at += page.runs.length;
