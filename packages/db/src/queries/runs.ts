@@ -144,6 +144,37 @@ export async function runInputsList(db: Db, runId: string) {
     .orderBy(runInputs.context, datasets.name);
 }
 
+export type RunInputRow = Awaited<ReturnType<typeof runInputsList>>[number];
+
+/** The dataset inputs of many runs in one query (a page of search results), by run id. */
+export async function runInputsByRun(db: Db, runIds: readonly string[]): Promise<Map<string, RunInputRow[]>> {
+  const byRun = new Map<string, RunInputRow[]>();
+  if (runIds.length === 0) return byRun;
+  const rows = await db
+    .select({
+      runId: runInputs.runId,
+      context: runInputs.context,
+      datasetId: datasets.id,
+      name: datasets.name,
+      digest: datasets.digest,
+      source: datasets.source,
+      sourceType: datasets.sourceType,
+      schema: datasets.schema,
+      profiledAt: datasets.profiledAt,
+    })
+    .from(runInputs)
+    .innerJoin(datasets, eq(datasets.id, runInputs.datasetId))
+    // One array parameter, however many runs: an IN list would bind a parameter per id.
+    .where(sql`${runInputs.runId} = any(${sql.param([...runIds])}::text[])`)
+    .orderBy(runInputs.runId, runInputs.context, datasets.name);
+  for (const { runId, ...input } of rows) {
+    const list = byRun.get(runId);
+    if (list) list.push(input);
+    else byRun.set(runId, [input]);
+  }
+  return byRun;
+}
+
 /** Records an idempotency key; false when the run already has it (the batch was applied). */
 export async function batchKeyClaim(db: Db, runId: string, key: string): Promise<boolean> {
   const claimed = await db.insert(batchKeys).values({ runId, key }).onConflictDoNothing().returning({ key: batchKeys.key });

@@ -1,4 +1,5 @@
-// Request/response tests for runs/search's run_view_type, over HTTP against the real app.
+// Request/response tests for runs/search's run_view_type, runs/log-inputs (and the inputs
+// in runs/get and runs/search), over HTTP against the real app.
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, serveForSuite } from '../../test/harness';
 
@@ -30,6 +31,7 @@ describeEachEngine('MLflow REST API: run views, inputs and bulk history', (get) 
     return r.json;
   };
   const err = (status: number, error_code: string, message: string) => ({ status, json: { error_code, message } });
+  const missing = (name: string) => err(400, 'INVALID_PARAMETER_VALUE', `Missing value for required parameter '${name}'. See the API docs for more information about request parameters.`);
 
   async function experimentWithRuns(name: string, runNames: string[]) {
     const { experiment_id } = await ok('POST', 'experiments/create', { name });
@@ -81,5 +83,101 @@ describeEachEngine('MLflow REST API: run views, inputs and bulk history', (get) 
         err(400, 'INVALID_PARAMETER_VALUE', `Invalid value '${bad}' for parameter 'run_view_type': use ACTIVE_ONLY (1), DELETED_ONLY (2) or ALL (3)`),
       );
     }
+  });
+
+  const colspec = JSON.stringify({ mlflow_colspec: [{ type: 'double', name: 'amount', required: true }, { type: 'string', name: 'merchant' }] });
+  const dataset = (name: string, digest: string, extra: Json = {}) => ({ name, digest, source_type: 'local', source: `{"uri": "/data/${name}.csv"}`, ...extra });
+  const context = (value: string) => [{ key: 'mlflow.data.context', value }];
+
+  it('runs/log-inputs links datasets under their context; runs/get and runs/search return them', async () => {
+    const { experiment_id, ids } = await experimentWithRuns('inputs', ['with-inputs', 'without']);
+    const [run_id, other] = ids as [string, string];
+    expect(
+      await ok('POST', 'runs/log-inputs', {
+        run_id,
+        datasets: [
+          { tags: context('train'), dataset: dataset('cards', 'd1', { schema: colspec, profile: '{"num_rows": 3}' }) },
+          { tags: [...context('eval'), { key: 'other', value: 'x' }], dataset: dataset('holdout', 'd2') },
+          // The same (name, digest) again in one request: the first wins.
+          { tags: context('eval'), dataset: dataset('cards', 'd1') },
+          { dataset: dataset('tensors', 'd3', { schema: JSON.stringify({ mlflow_tensorspec: { features: '[]' } }) }) },
+        ],
+        models: [{ model_id: 'm-123' }],
+      }),
+    ).toEqual({});
+    // Already linked to the run: skipped, whatever the context.
+    expect(await ok('POST', 'runs/log-inputs', { run_id, datasets: [{ tags: context('test'), dataset: dataset('cards', 'd1') }] })).toEqual({});
+    // Nothing to link is fine too.
+    expect(await ok('POST', 'runs/log-inputs', { run_id })).toEqual({});
+
+    const expected = [
+      { dataset: { name: 'tensors', digest: 'd3', source_type: 'local', source: '{"uri": "/data/tensors.csv"}' } },
+      { tags: context('eval'), dataset: { name: 'holdout', digest: 'd2', source_type: 'local', source: '{"uri": "/data/holdout.csv"}' } },
+      {
+        tags: context('train'),
+        dataset: {
+          name: 'cards',
+          digest: 'd1',
+          source_type: 'local',
+          source: '{"uri": "/data/cards.csv"}',
+          schema: JSON.stringify({ mlflow_colspec: [{ type: 'double', name: 'amount' }, { type: 'string', name: 'merchant' }] }),
+        },
+      },
+    ];
+    expect((await ok('GET', 'runs/get', { run_id })).run.inputs).toEqual({ dataset_inputs: expected });
+    expect((await ok('GET', 'runs/get', { run_id: other })).run.inputs).toEqual({});
+    const found = await ok('POST', 'runs/search', { experiment_ids: [experiment_id], order_by: ['attributes.run_name ASC'] });
+    expect(found.runs.map((r: Json) => [r.info.run_id, r.inputs])).toEqual([
+      [run_id, { dataset_inputs: expected }],
+      [other, {}],
+    ]);
+
+    // A dataset version is stored once: another run that logs it gets the stored source.
+    expect(await ok('POST', 'runs/log-inputs', { run_id: other, datasets: [{ dataset: dataset('cards', 'd1', { source: '{"uri": "elsewhere"}' }) }] })).toEqual({});
+    expect((await ok('GET', 'runs/get', { run_id: other })).run.inputs.dataset_inputs).toEqual([{ dataset: { ...expected[2]!.dataset } }]);
+
+    const native = await get().caller.runs.get({ runId: run_id });
+    expect(native.inputs.map((i) => [i.context, i.name, i.schema?.columns.length ?? null])).toEqual([
+      ['', 'tensors', null],
+      ['eval', 'holdout', null],
+      ['train', 'cards', 2],
+    ]);
+    const trail = await get().callerAs('compliance_lead').audit.list({ entityId: run_id, action: 'runs.logBatch' });
+    expect(trail.map((e) => e.summary)).toContainEqual({ inputs: ['cards@d1 (train)', 'holdout@d2 (eval)', 'tensors@d3 (no context)'] });
+  });
+
+  it('runs/log-inputs refuses bad requests with MLflow errors and links nothing', async () => {
+    const { ids } = await experimentWithRuns('inputs-bad', ['r']);
+    const run_id = ids[0]!;
+    const bad = async (body: Json, expected: ReturnType<typeof err>) => expect(await call('POST', 'runs/log-inputs', { run_id, ...body })).toEqual(expected);
+    const d = dataset('x', 'dx');
+    expect(await call('POST', 'runs/log-inputs', { datasets: [{ dataset: d }] })).toEqual(missing('run_id'));
+    for (const field of ['name', 'digest', 'source_type', 'source'] as const) {
+      await bad({ datasets: [{ dataset: d }, { dataset: { ...d, [field]: undefined } }] }, missing(`datasets[1].dataset.${field}`));
+      await bad({ datasets: [{ dataset: { ...d, [field]: '' } }] }, missing(`datasets[0].dataset.${field}`));
+    }
+    await bad({ datasets: [{ tags: context('train') }] }, missing('datasets[0].dataset'));
+    await bad({ datasets: [{ tags: [{ value: 'train' }], dataset: d }] }, missing('datasets[0].tags[0].key'));
+    await bad({ datasets: [{ tags: [{ key: 'mlflow.data.context' }], dataset: d }] }, missing('datasets[0].tags[0].value'));
+    await bad({ datasets: { dataset: d } }, err(400, 'INVALID_PARAMETER_VALUE', "Invalid value for parameter 'datasets' supplied: expected a list of objects"));
+    await bad({ datasets: [{ dataset: d }], models: 'm-1' }, err(400, 'INVALID_PARAMETER_VALUE', "Invalid value for parameter 'models' supplied: expected a list of objects"));
+    await bad({ datasets: [{ dataset: { ...d, name: 7 } }] }, err(400, 'INVALID_PARAMETER_VALUE', "Invalid value 7 for parameter 'datasets[0].dataset.name' supplied: expected a string"));
+    await bad({ datasets: [{ dataset: { ...d, source: 's'.repeat(2_001) } }] }, err(400, 'INVALID_PARAMETER_VALUE', "'datasets[0].dataset.source' exceeds the maximum length of 2000 characters"));
+    await bad({ datasets: [{ dataset: { ...d, digest: 'd'.repeat(65) } }] }, err(400, 'INVALID_PARAMETER_VALUE', "'datasets[0].dataset.digest' exceeds the maximum length of 64 characters"));
+    await bad({ datasets: [{ tags: context('c'.repeat(51)), dataset: d }] }, err(400, 'INVALID_PARAMETER_VALUE', 'The mlflow.data.context tag of datasets[0] exceeds the maximum length of 50 characters'));
+    await bad(
+      { datasets: Array.from({ length: 101 }, (_, i) => ({ dataset: dataset(`d${i}`, 'x') })) },
+      err(400, 'INVALID_PARAMETER_VALUE', 'A log-inputs request can contain at most 100 datasets. Received 101 datasets.'),
+    );
+    const nope = 'f'.repeat(32);
+    expect(await call('POST', 'runs/log-inputs', { run_id: nope, datasets: [{ dataset: d }] })).toEqual(err(404, 'RESOURCE_DOES_NOT_EXIST', `Run with id=${nope} not found`));
+    const viewer = `Bearer ${await get().tokenFor('product_owner')}`;
+    expect(await call('POST', 'runs/log-inputs', { run_id, datasets: [{ dataset: d }] }, viewer)).toMatchObject({ status: 403, json: { error_code: 'PERMISSION_DENIED' } });
+    expect((await ok('GET', 'runs/get', { run_id })).run.inputs).toEqual({});
+
+    await ok('POST', 'runs/delete', { run_id });
+    expect(await call('POST', 'runs/log-inputs', { run_id, datasets: [{ dataset: d }] })).toEqual(
+      err(400, 'INVALID_PARAMETER_VALUE', `The run ${run_id} must be in the 'active' state. Current state is deleted.`),
+    );
   });
 });

@@ -18,6 +18,7 @@ import { invalid, MLFLOW_HTTP_STATUS, MlflowError, mlflowErrorOf } from './error
 import { experimentCreateTags, registerExperimentRoutes } from './experiments-routes';
 import { asRunError, DEFAULT_EXPERIMENT_NAME, findExperiment, requireRun, type Ctx, type Route } from './lookup';
 import { registerRegistryRoutes } from './registry-routes';
+import { registerInputRoutes } from './inputs-routes';
 import { registerRunRoutes } from './runs-routes';
 import { registerArtifactRoutes } from './artifacts-routes';
 import { searchExperiments } from './experiment-search';
@@ -278,6 +279,7 @@ export function mlflowRouter({ db, clock, maxBodyBytes, artifactRoot }: MlflowRo
 
   registerExperimentRoutes(route);
   registerRunRoutes(route);
+  registerInputRoutes(route);
   registerArtifactRoutes(route, { artifactRoot, logTags: logThroughQuorum });
   // A version registered from files in the artifact store gets their digest as evidence.
   registerRegistryRoutes(route, (source) => (artifactRoot === undefined ? Promise.resolve(null) : artifactTreeDigest(artifactRoot, source)));

@@ -1,7 +1,7 @@
-// runs/search (MLflow's filter grammar over Quorum's runSearch), runs/delete and
-// runs/restore (soft delete), runs/delete-tag.
+// runs/search (MLflow's filter grammar over Quorum's runSearch, with each run's dataset
+// inputs), runs/delete and runs/restore (soft delete), runs/delete-tag.
 import type { RunLifecycle } from '@quorum/contracts';
-import { experimentFindByName } from '@quorum/db';
+import { experimentFindByName, runInputsByRun } from '@quorum/db';
 import { filterParse, FilterSyntaxError, type FilterExpr } from '@quorum/domain';
 import { runSearch, runSearchCursor } from '../../services/run-search';
 import { runSetDeleted, runTagDelete } from '../../services/runs';
@@ -93,7 +93,11 @@ export function registerRunRoutes(route: Route): void {
       if (page.runs.length < limit || at >= total) break;
     }
     const next = offset + runs.length;
-    return { ...nonEmpty('runs', runs.map(runJson)), ...(next < total && { next_page_token: pageTokenEncode(next) }) };
+    const inputs = await runInputsByRun(ctx.db, runs.map((r) => r.id));
+    return {
+      ...nonEmpty('runs', runs.map((r) => runJson({ ...r, inputs: inputs.get(r.id) ?? [] }))),
+      ...(next < total && { next_page_token: pageTokenEncode(next) }),
+    };
   });
 
   // Idempotent soft delete and restore, authorised as a run update.

@@ -3,7 +3,7 @@
 // shapes (snake_case, string ids, int64 as numbers, NaN/±Infinity as strings, unset
 // fields omitted).
 import { EXPERIMENT_NOTE_TAG } from '@quorum/contracts';
-import type { ExperimentRow, RunRow, RunWithData } from '@quorum/db';
+import type { ExperimentRow, RunInputRow, RunRow, RunWithData } from '@quorum/db';
 import { invalid, missing } from './errors';
 
 export type Fields = Record<string, unknown>;
@@ -171,12 +171,33 @@ export function runInfoJson(r: RunRow) {
 
 const pairs = (o: Record<string, string>) => Object.entries(o).map(([key, value]) => ({ key, value }));
 
-export function runJson(r: RunWithData) {
+/** The input tag that carries a dataset's role in the run (train, eval…): Quorum's input context. */
+export const DATASET_CONTEXT_TAG = 'mlflow.data.context';
+
+/** A dataset input as stored: the dataset version and the context it was used in. */
+export type DatasetInputRow = Pick<RunInputRow, 'context' | 'name' | 'digest' | 'source' | 'sourceType' | 'schema'>;
+
+/** A stored column schema as MLflow writes a dataset's schema: a JSON string of `mlflow_colspec`. */
+export function datasetSchemaJson(schema: DatasetInputRow['schema']): string | undefined {
+  return schema ? JSON.stringify({ mlflow_colspec: schema.columns.map((c) => ({ type: c.type, name: c.name })) }) : undefined;
+}
+
+export function datasetInputJson(i: DatasetInputRow) {
+  const schema = datasetSchemaJson(i.schema);
+  return {
+    ...(i.context && { tags: [{ key: DATASET_CONTEXT_TAG, value: i.context }] }),
+    dataset: { name: i.name, digest: i.digest, source_type: i.sourceType, source: i.source, ...(schema !== undefined && { schema }) },
+  };
+}
+
+/** A run with its latest metrics, params and tags, and its dataset inputs when given. */
+export function runJson(r: RunWithData & { inputs?: readonly DatasetInputRow[] }) {
   const metrics = Object.entries(r.metrics).map(([key, m]) => ({ key, value: dbl(m.value), timestamp: m.timestamp, step: m.step }));
   // MLflow always carries the run name as a tag.
   const tags = pairs({ ...r.tags, [RUN_NAME_TAG]: r.name });
   return {
     info: runInfoJson(r),
     data: { ...nonEmpty('metrics', metrics), ...nonEmpty('params', pairs(r.params)), ...nonEmpty('tags', tags) },
+    inputs: nonEmpty('dataset_inputs', (r.inputs ?? []).map(datasetInputJson)),
   };
 }
