@@ -7,3 +7,4 @@ export * from './datasets';
 export * from './policy';
 export * from './audit';
 export * from './registry';
+export * from './monitoring';
