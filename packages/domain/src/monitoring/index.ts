@@ -1,4 +1,5 @@
-// Production monitoring: per-window statistics and evaluation against ground truth.
+// Production monitoring: per-window statistics, evaluation against ground truth, alert rules and
+// their state machine.
 export {
   MONITOR_EXPAND_LIMIT,
   type MonitorFeatureCell,
@@ -37,3 +38,24 @@ export {
   type EvaluationRegression,
   type EvaluationTask,
 } from './evaluation';
+export {
+  ALERT_METRICS,
+  ALERT_STATE_INITIAL,
+  alertBreaches,
+  alertMetricLabel,
+  alertNext,
+  alertRuleDescribe,
+  alertRuleValidate,
+  alertRuleValue,
+  alertValueText,
+  type AlertComparison,
+  type AlertEffect,
+  type AlertEvent,
+  type AlertMetric,
+  type AlertRule,
+  type AlertRuleValidation,
+  type AlertState,
+  type AlertStatus,
+  type AlertTransition,
+  type AlertWindow,
+} from './alerts';
