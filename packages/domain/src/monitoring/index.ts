@@ -1,5 +1,5 @@
 // Production monitoring: per-window statistics, evaluation against ground truth, alert rules and
-// their state machine.
+// their state machine, signed webhooks and retraining triggers.
 export {
   MONITOR_EXPAND_LIMIT,
   type MonitorFeatureCell,
@@ -59,3 +59,36 @@ export {
   type AlertTransition,
   type AlertWindow,
 } from './alerts';
+export {
+  WEBHOOK_MAX_ATTEMPTS,
+  WEBHOOK_SECRET_MAX_BYTES,
+  WEBHOOK_SECRET_MIN_BYTES,
+  WEBHOOK_SECRET_PREFIX,
+  WEBHOOK_TOLERANCE_SECONDS,
+  WebhookError,
+  webhookRetryable,
+  webhookRetryDelayMs,
+  webhookSecretBytes,
+  webhookSecretEncode,
+  webhookSign,
+  webhookSignatureHeader,
+  webhookSignatureMatches,
+  webhookSignedContent,
+  webhookVerify,
+  type WebhookErrorCode,
+  type WebhookHeaders,
+  type WebhookHmac,
+  type WebhookSignedHeaders,
+  type WebhookVerifyFailure,
+  type WebhookVerifyResult,
+} from './webhooks';
+export {
+  RETRAIN_EVENT_TYPE,
+  monitorTimeText,
+  retrainReason,
+  retrainTriggerPayload,
+  triggerAllowed,
+  type MonitorTimeWindow,
+  type RetrainTriggerInput,
+  type RetrainTriggerPayload,
+} from './trigger';
