@@ -196,3 +196,54 @@ export async function metricKeysOf(
     .orderBy(latestMetrics.key);
   return rows.map((r) => r.key);
 }
+
+/**
+ * The distinct steps logged for `key` by any of the runs within [from, to], ascending (one
+ * array, not a row per step), and each run's first and last step over its whole history.
+ */
+export async function metricStepsOfRuns(
+  db: Db,
+  runIds: readonly string[],
+  key: string,
+  range: { from: number; to: number },
+): Promise<{ steps: number[]; extremes: { runId: string; min: number; max: number }[] }> {
+  const ids = p([...runIds]);
+  const [union] = await queryRows<{ steps: number[] | null }>(
+    db,
+    sql`select array_agg(s.step order by s.step) as steps from (
+        select distinct m.step::float8 as step from metrics m
+        where m.run_id = any(${ids}::text[]) and m.key = ${key} and m.step between ${range.from} and ${range.to}
+      ) s`,
+  );
+  const extremes = await queryRows<{ runId: string; min: number; max: number }>(
+    db,
+    sql`select m.run_id as "runId", min(m.step)::float8 as min, max(m.step)::float8 as max
+      from metrics m where m.run_id = any(${ids}::text[]) and m.key = ${key} group by m.run_id`,
+  );
+  return { steps: union?.steps ?? [], extremes };
+}
+
+/** Each run's points of `key` at the given steps in (step, time) order, at most `perRun` of them. */
+export async function metricPointsAtSteps(
+  db: Db,
+  runIds: readonly string[],
+  key: string,
+  steps: readonly number[],
+  perRun: number,
+): Promise<RawSeries[]> {
+  if (runIds.length === 0 || steps.length === 0) return [];
+  return queryRows<RawSeries>(
+    db,
+    sql`select r.id as "runId", ${key}::text as key,
+        array_agg(x.step::float8 order by x.step, x.timestamp) as steps,
+        array_agg(x.timestamp::float8 order by x.step, x.timestamp) as timestamps,
+        array_agg(x.value order by x.step, x.timestamp) as values
+      from unnest(${p([...runIds])}::text[]) as r(id)
+      cross join lateral (
+        select m.step, m.timestamp, m.value from metrics m
+        where m.run_id = r.id and m.key = ${key} and m.step = any(${p([...steps])}::bigint[])
+        order by m.step, m.timestamp limit ${perRun}
+      ) x
+      group by r.id`,
+  );
+}

@@ -29,13 +29,13 @@ export async function runFind(db: Db, runId: string): Promise<RunRow | undefined
   return row;
 }
 
-/** The subset of the given ids that name existing, undeleted runs. */
-export async function runIdsExisting(db: Db, runIds: readonly string[]): Promise<string[]> {
+/** The subset of the given ids that name existing runs: undeleted ones unless `includeDeleted`. */
+export async function runIdsExisting(db: Db, runIds: readonly string[], options: { includeDeleted?: boolean } = {}): Promise<string[]> {
   if (runIds.length === 0) return [];
   const rows = await db
     .select({ id: runs.id })
     .from(runs)
-    .where(and(inArray(runs.id, [...runIds]), isNull(runs.deletedAt)));
+    .where(and(inArray(runs.id, [...runIds]), options.includeDeleted ? undefined : isNull(runs.deletedAt)));
   return rows.map((r) => r.id);
 }
 

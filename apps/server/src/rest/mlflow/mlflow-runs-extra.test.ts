@@ -1,5 +1,6 @@
 // Request/response tests for runs/search's run_view_type, runs/log-inputs (and the inputs
-// in runs/get and runs/search), over HTTP against the real app.
+// in runs/get and runs/search) and metrics/get-history-bulk-interval, over HTTP against
+// the real app.
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, serveForSuite } from '../../test/harness';
 
@@ -179,5 +180,59 @@ describeEachEngine('MLflow REST API: run views, inputs and bulk history', (get) 
     expect(await call('POST', 'runs/log-inputs', { run_id, datasets: [{ dataset: d }] })).toEqual(
       err(400, 'INVALID_PARAMETER_VALUE', `The run ${run_id} must be in the 'active' state. Current state is deleted.`),
     );
+  });
+
+  it('metrics/get-history-bulk-interval: every point, run by run, then sampled steps keeping the ends', async () => {
+    const { ids } = await experimentWithRuns('bulk', ['a', 'b', 'c']);
+    const [a, b, c] = ids as [string, string, string];
+    const aPoints = Array.from({ length: 21 }, (_, step) => ({ key: 'loss', value: step === 19 ? 'Infinity' : step === 20 ? 'NaN' : step / 10, timestamp: 100 + step, step }));
+    await ok('POST', 'runs/log-batch', { run_id: a, metrics: [...aPoints, { key: 'loss', value: 0.55, timestamp: 999, step: 5 }] });
+    await ok('POST', 'runs/log-batch', {
+      run_id: b,
+      metrics: [
+        { key: 'loss', value: 3, timestamp: 1, step: 3 },
+        { key: 'loss', value: 7, timestamp: 1, step: 7 },
+        { key: 'loss', value: '-Infinity', timestamp: 1, step: 30 },
+      ],
+    });
+    await ok('POST', 'runs/log-metric', { run_id: c, key: 'acc', value: 1, timestamp: 1, step: 0 });
+    const bulk = async (query: Json) => ((await ok('GET', 'metrics/get-history-bulk-interval', { metric_key: 'loss', ...query })).metrics ?? []) as Json[];
+    const shape = (points: Json[]) => points.map((p) => `${p.run_id === a ? 'a' : p.run_id === b ? 'b' : 'c'}@${p.step}`);
+
+    const all = await bulk({ run_ids: [a, b] });
+    expect(shape(all)).toEqual([...[0, 1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20].map((s) => `a@${s}`), 'b@3', 'b@7', 'b@30']);
+    expect(all[5]).toEqual({ key: 'loss', value: 0.5, timestamp: 105, step: 5, run_id: a });
+    expect(all[6]).toEqual({ key: 'loss', value: 0.55, timestamp: 999, step: 5, run_id: a });
+    expect(all.filter((p) => typeof p.value === 'string').map((p) => p.value)).toEqual(['Infinity', 'NaN', '-Infinity']);
+
+    // 22 distinct steps, 4 wanted: those at positions 0, 5, 11 and 16, the last (30), and
+    // each run's first and last step (a: 0 and 20, b: 3 and 30).
+    expect(shape(await bulk({ run_ids: [a, b], max_results: 4 }))).toEqual(['a@0', 'a@3', 'a@5', 'a@5', 'a@11', 'a@16', 'a@20', 'b@3', 'b@30']);
+    // In [4, 12]: steps 4..12, positions 0 and 4, the last; no run starts or ends inside.
+    expect(shape(await bulk({ run_ids: [a, b], max_results: 2, start_step: 4, end_step: 12 }))).toEqual(['a@4', 'a@8', 'a@12']);
+    expect(shape(await bulk({ run_ids: [b, a], start_step: 7, end_step: 7 }))).toEqual(['b@7', 'a@7']);
+    expect(await ok('GET', 'metrics/get-history-bulk-interval', { run_ids: [c], metric_key: 'loss' })).toEqual({});
+    // Reads include deleted runs.
+    await ok('POST', 'runs/delete', { run_id: b });
+    expect(shape(await bulk({ run_ids: [b] }))).toEqual(['b@3', 'b@7', 'b@30']);
+  });
+
+  it('metrics/get-history-bulk-interval refuses bad requests with MLflow errors', async () => {
+    const { ids } = await experimentWithRuns('bulk-bad', ['a']);
+    const run_ids = [ids[0]!];
+    const bad = async (query: Json, expected: ReturnType<typeof err>) => expect(await call('GET', 'metrics/get-history-bulk-interval', query)).toEqual(expected);
+    const invalidValue = (message: string) => err(400, 'INVALID_PARAMETER_VALUE', message);
+    await bad({ metric_key: 'loss' }, missing('run_ids'));
+    await bad({ run_ids }, missing('metric_key'));
+    await bad({ run_ids: Array.from({ length: 101 }, (_, i) => `r${i}`), metric_key: 'loss' }, invalidValue('GetMetricHistoryBulkInterval request must specify at most 100 run_ids. Received 101 run_ids.'));
+    await bad({ run_ids, metric_key: 'loss', start_step: 1 }, invalidValue('If either start step or end step are specified, both must be specified.'));
+    await bad({ run_ids, metric_key: 'loss', end_step: 1 }, invalidValue('If either start step or end step are specified, both must be specified.'));
+    await bad({ run_ids, metric_key: 'loss', start_step: 5, end_step: 4 }, invalidValue('end_step must be greater than start_step. Found start_step=5 and end_step=4.'));
+    for (const max_results of [0, 2_501, -1]) await bad({ run_ids, metric_key: 'loss', max_results }, invalidValue('max_results must be between 1 and 2500.'));
+    await bad({ run_ids, metric_key: 'loss', max_results: 'many' }, invalidValue(`Invalid value "many" for parameter 'max_results' supplied: expected an integer`));
+    await bad({ run_ids, metric_key: 'loss', start_step: '1.5', end_step: 2 }, invalidValue(`Invalid value "1.5" for parameter 'start_step' supplied: expected an integer`));
+    const nope = 'e'.repeat(32);
+    await bad({ run_ids: [...run_ids, nope], metric_key: 'loss' }, err(404, 'RESOURCE_DOES_NOT_EXIST', `Run with id=${nope} not found`));
+    expect(await call('POST', 'metrics/get-history-bulk-interval', { run_ids, metric_key: 'loss' })).toMatchObject({ status: 404, json: { error_code: 'ENDPOINT_NOT_FOUND' } });
   });
 });

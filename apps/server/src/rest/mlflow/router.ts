@@ -19,6 +19,7 @@ import { experimentCreateTags, registerExperimentRoutes } from './experiments-ro
 import { asRunError, DEFAULT_EXPERIMENT_NAME, findExperiment, requireRun, type Ctx, type Route } from './lookup';
 import { registerRegistryRoutes } from './registry-routes';
 import { registerInputRoutes } from './inputs-routes';
+import { registerMetricRoutes } from './metrics-routes';
 import { registerRunRoutes } from './runs-routes';
 import { registerArtifactRoutes } from './artifacts-routes';
 import { searchExperiments } from './experiment-search';
@@ -280,6 +281,7 @@ export function mlflowRouter({ db, clock, maxBodyBytes, artifactRoot }: MlflowRo
   registerExperimentRoutes(route);
   registerRunRoutes(route);
   registerInputRoutes(route);
+  registerMetricRoutes(route);
   registerArtifactRoutes(route, { artifactRoot, logTags: logThroughQuorum });
   // A version registered from files in the artifact store gets their digest as evidence.
   registerRegistryRoutes(route, (source) => (artifactRoot === undefined ? Promise.resolve(null) : artifactTreeDigest(artifactRoot, source)));
