@@ -8,3 +8,4 @@ export * from './policy';
 export * from './audit';
 export * from './registry';
 export * from './monitoring';
+export * from './kpis';
