@@ -1,8 +1,10 @@
 // `quorum` CLI for scripts and CI. Talks to the server at QUORUM_URL with QUORUM_TOKEN.
 //   quorum whoami
 //   quorum admin create --email E --name N [--roles admin,mlops_engineer] [--service] [--password-stdin]
+//   quorum import mlflow --from <tracking URI | mlruns folder>
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
+import { IMPORT_USAGE, importCommand } from './import/command';
 import { Quorum } from './quorum';
 
 const USAGE = `Usage:
@@ -11,12 +13,16 @@ const USAGE = `Usage:
   quorum gate report --model <name> --version <n> --file evidence.json
   quorum gate check --model <name> --version <n>          (exit 0 only when every gate passes)
   quorum promote request --model <name> --version <n> --alias <alias> --justification <text>
+${IMPORT_USAGE}
+      copies experiments, runs, metric histories and registered models from MLflow; run it
+      again to finish an interrupted import (nothing is imported twice)
 
 evidence.json: { "metrics": { "auc": 0.91 }, "fairness": { "<attribute>": { "yTrue": [...],
 "yPred": [...], "group": [...] } }, "latencyMs": [12.5, ...], "evalDatasetId": 3 } (any subset)
 
 Environment: QUORUM_URL (default http://localhost:8080), QUORUM_TOKEN (an API token; for the
-first admin of a new install, the QUORUM_BOOTSTRAP_TOKEN the server was started with).`;
+first admin of a new install, the QUORUM_BOOTSTRAP_TOKEN the server was started with).
+Reading an MLflow server: MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and _PASSWORD.`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -59,6 +65,7 @@ export async function main(argv: string[], out: (line: string) => void = console
       return 0;
     }
     if (group === 'gate' || group === 'promote') return await gateCommand(quorum, group, verb, rest, out, err);
+    if (group === 'import') return await importCommand(quorum, verb, rest, out, err);
     err(USAGE);
     return 2;
   } catch (error) {

@@ -12,11 +12,14 @@ export interface QuorumOptions {
 
 export class Quorum {
   readonly api: QuorumApi;
+  readonly url: string;
+  readonly token: string | undefined;
 
   constructor(options: QuorumOptions = {}) {
-    const token = options.token ?? process.env.QUORUM_TOKEN;
-    this.api = quorumApi(options.url ?? process.env.QUORUM_URL ?? 'http://localhost:8080', {
-      ...(token && { authorization: `Bearer ${token}` }),
+    this.token = options.token ?? process.env.QUORUM_TOKEN;
+    this.url = options.url ?? process.env.QUORUM_URL ?? 'http://localhost:8080';
+    this.api = quorumApi(this.url, {
+      ...(this.token && { authorization: `Bearer ${this.token}` }),
       ...options.headers,
     });
   }
