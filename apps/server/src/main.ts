@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, experimentList, usersCount } from '@quorum/db';
 import { createApp } from './app';
+import { webhookWorkerStart } from './services/webhooks';
 import { bootstrapAdminFromEnv, bootstrapDemoToken, bootstrapDemoUsers, bootstrapToken, demoActor, DEMO_PASSWORD, DEMO_USERS, adminExists } from './bootstrap';
 import { demoRegistry } from './demo/registry';
 import { demoSeed } from './demo/seed';
@@ -70,7 +71,11 @@ async function main() {
     console.log(`Quorum is ready at http://localhost:${actualPort} (storage: ${where}; artifacts in ${artifactRoot}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   });
 
+  // Retraining webhooks queued by alert rules are sent (and retried) in the background.
+  const stopWebhooks = webhookWorkerStart(db, clock);
+
   const shutdown = () => {
+    stopWebhooks();
     server.close();
     // Closing the database flushes PGlite's data folder.
     handle.close().finally(() => process.exit(0));

@@ -11,3 +11,5 @@ export * from './queries/identity';
 export * from './queries/audit';
 export * from './queries/registry';
 export * from './queries/promotions';
+export * from './queries/kpis';
+export * from './queries/monitoring';

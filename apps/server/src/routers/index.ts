@@ -6,6 +6,8 @@ import { datasetsRouter } from './datasets';
 import { teamsRouter, tokensRouter, usersRouter } from './identity';
 import { aliasesRouter, gatesRouter, lineageRouter, modelsRouter, promotionsRouter, reviewsRouter, versionsRouter } from './registry';
 import { experimentsRouter } from './experiments';
+import { kpisRouter } from './kpis';
+import { monitoringRouter } from './monitoring';
 import { metricsRouter } from './metrics';
 import { runsRouter } from './runs';
 
@@ -26,6 +28,8 @@ export const appRouter = router({
   aliases: aliasesRouter,
   reviews: reviewsRouter,
   lineage: lineageRouter,
+  kpis: kpisRouter,
+  monitoring: monitoringRouter,
 });
 
 export type AppRouter = typeof appRouter;

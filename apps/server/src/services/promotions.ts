@@ -13,6 +13,7 @@ import {
   approvalsAll,
   approvalsReset,
   gateResultLatest,
+  kpiCommentsOfRequest,
   promotionFind,
   promotionInsert,
   promotionList,
@@ -263,5 +264,7 @@ export async function promotionDetail(ctx: ServiceContext, requestId: number) {
   const model = await modelGetRow(ctx.db, request.modelId);
   const policy = policyParse(model.gatePolicy);
   const [active, all] = await Promise.all([approvalsActive(ctx.db, request.id), approvalsAll(ctx.db, request.id)]);
-  return { ...request, modelName: model.name, policy, quorum: approvalQuorum(policy.approvals, active), approvals: all };
+  // Product owners' KPI comments linked to the request are part of the evidence.
+  const kpiComments = await kpiCommentsOfRequest(ctx.db, request.id);
+  return { ...request, modelName: model.name, policy, quorum: approvalQuorum(policy.approvals, active), approvals: all, kpiComments };
 }

@@ -23,6 +23,11 @@ export async function modelFindByName(db: Db, name: string): Promise<ModelRow | 
   return row;
 }
 
+export async function modelsByIds(db: Db, ids: readonly number[]): Promise<ModelRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(registeredModels).where(inArray(registeredModels.id, [...ids])).orderBy(asc(registeredModels.name));
+}
+
 export async function modelList(db: Db): Promise<ModelRow[]> {
   return db.select().from(registeredModels).orderBy(asc(registeredModels.name));
 }
@@ -149,6 +154,29 @@ export async function aliasMove(
     requestId: move.requestId ?? null,
   });
   return { previousVersionId };
+}
+
+/** Alias moves (promotions, rollbacks) of several models, oldest first, for chart annotations. */
+export async function aliasMovesOfModels(db: Db, modelIds: readonly number[], from = 0) {
+  if (modelIds.length === 0) return [];
+  return db
+    .select({
+      id: aliasHistory.id,
+      modelId: aliasHistory.modelId,
+      modelName: registeredModels.name,
+      alias: aliasHistory.alias,
+      versionId: aliasHistory.versionId,
+      version: modelVersions.version,
+      previousVersionId: aliasHistory.previousVersionId,
+      movedAt: aliasHistory.movedAt,
+      reason: aliasHistory.reason,
+      requestId: aliasHistory.requestId,
+    })
+    .from(aliasHistory)
+    .innerJoin(registeredModels, eq(registeredModels.id, aliasHistory.modelId))
+    .leftJoin(modelVersions, eq(modelVersions.id, aliasHistory.versionId))
+    .where(and(inArray(aliasHistory.modelId, [...modelIds]), sql`${aliasHistory.movedAt} >= ${from}`))
+    .orderBy(asc(aliasHistory.movedAt), asc(aliasHistory.id));
 }
 
 export async function aliasHistoryOf(db: Db, modelId: number, alias?: string) {

@@ -32,7 +32,7 @@ export const monitorWindows = pgTable(
     datasetDrift: boolean('dataset_drift'),
     predictionSummary: jsonb('prediction_summary').$type<Record<string, unknown>>().notNull(),
     /** Evaluation metrics from joined ground truth; null until labels arrive. */
-    evaluation: jsonb('evaluation').$type<Record<string, number>>(),
+    evaluation: jsonb('evaluation').$type<Record<string, unknown>>(),
     labelledCount: integer('labelled_count').notNull().default(0),
     computedAt: epochMs('computed_at').notNull(),
     createdBy: integer('created_by'),

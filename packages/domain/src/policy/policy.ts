@@ -38,6 +38,17 @@ export const POLICY = {
   'promotions.execute': [...BUILDERS, 'platform_engineer'],
   'aliases.rollback': ['mlops_engineer', 'admin'],
   'reviews.resolve': ['compliance_lead', 'admin'],
+  // Serving infrastructure posts windows and labels with a platform or MLOps service token.
+  'monitoring.ingest': ['mlops_engineer', 'platform_engineer', 'admin'],
+  'monitoring.labels': ['mlops_engineer', 'platform_engineer', 'data_engineer', 'admin'],
+  'monitoring.createRule': ['mlops_engineer', 'admin'],
+  'monitoring.updateRule': ['mlops_engineer', 'admin'],
+  'monitoring.acknowledge': ['mlops_engineer', 'data_scientist', 'admin'],
+  'kpis.create': ['product_owner', 'admin'],
+  'kpis.update': ['product_owner', 'admin'],
+  // Warehouse jobs post daily values with a data or platform engineer's service token.
+  'kpis.record': ['product_owner', 'data_engineer', 'platform_engineer', 'admin'],
+  'kpis.comment': ['product_owner', 'admin'],
   'users.create': ['admin'],
   'users.update': ['admin'],
   'teams.create': ['admin'],
