@@ -5,6 +5,7 @@ import { testEngines } from '@quorum/db/testing';
 import pg from 'pg';
 import { benchDatasets } from './datasets';
 import { benchMlflowLogBatch } from './mlflow';
+import { benchMlflowImport } from './mlflow-import';
 import { benchStats } from './stats';
 import { benchIngest, benchSearch, benchSeries, benchWriters, type Report } from './tracking';
 
@@ -30,10 +31,11 @@ async function freshPostgresUrl(base: string): Promise<{ url: string; drop: () =
 }
 
 async function main() {
-  // `npm run bench -- tracking`, `-- stats` or `-- mlflow` runs one part.
+  // `npm run bench -- tracking`, `-- stats`, `-- mlflow` or `-- import` runs one part.
   const only = process.argv[2];
   if (only === 'stats') return benchStats(report);
   if (only === 'mlflow') return benchMlflow();
+  if (only === 'import') return benchImport();
   await benchIngest(report, 'embedded');
   if (process.env.DATABASE_URL) {
     const pgDb = await freshPostgresUrl(process.env.DATABASE_URL);
@@ -45,6 +47,7 @@ async function main() {
     }
   }
   await benchMlflow();
+  await benchImport();
   for (const engine of testEngines()) {
     const label = engine.name === 'pglite' ? 'embedded' : 'postgres';
     const handle: DbHandle = await engine.open();
@@ -67,6 +70,19 @@ async function benchMlflow() {
     const pgDb = await freshPostgresUrl(process.env.DATABASE_URL);
     try {
       await benchMlflowLogBatch(report, 'postgres', pgDb.url);
+    } finally {
+      await pgDb.drop();
+    }
+  }
+}
+
+/** `quorum import mlflow` from a generated mlruns store, on each engine. */
+async function benchImport() {
+  await benchMlflowImport(report, 'embedded');
+  if (process.env.DATABASE_URL) {
+    const pgDb = await freshPostgresUrl(process.env.DATABASE_URL);
+    try {
+      await benchMlflowImport(report, 'postgres', pgDb.url);
     } finally {
       await pgDb.drop();
     }

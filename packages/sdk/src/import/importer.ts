@@ -12,6 +12,7 @@ import { runImport, type RunImportContext } from './run-import';
 import { ImportInputError, type MlflowExperiment, type MlflowRun, type MlflowSource } from './source';
 
 const DESCRIPTION_TAG = 'mlflow.note.content';
+const RUN_CONCURRENCY = 4;
 const TAGS_PER_CALL = 100;
 
 export interface MlflowImportOptions {
@@ -23,6 +24,8 @@ export interface MlflowImportOptions {
   /** Read everything and count what would be imported, write nothing. */
   dryRun?: boolean;
   progress?: ImportProgress;
+  /** Runs imported at the same time (default 4): overlaps reading, encoding and the server's work. */
+  concurrency?: number;
 }
 
 export interface ImportSummary extends RegistryCounts {
@@ -50,6 +53,27 @@ interface Planned {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Calls `fn` for every item with at most `limit` at once, in order of start. After a
+ * failure no new item starts; the ones in flight finish, then the first failure is thrown.
+ */
+async function eachConcurrently<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const errors: unknown[] = [];
+  const worker = async () => {
+    while (errors.length === 0 && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await fn(item);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (errors.length > 0) throw errors[0];
+}
 
 /** What an import writes through the tRPC API (the registry goes through the MLflow endpoints). */
 const WRITES = ['experiments.create', 'runs.create', 'runs.logBatch', 'runs.update'] as const;
@@ -170,38 +194,37 @@ export async function mlflowImport(options: MlflowImportOptions): Promise<Import
 
   progress.start(planned.reduce((n, p) => n + p.runs.length, 0));
   try {
+    const work: { experiment: MlflowExperiment; experimentId: number | null; run: MlflowRun }[] = [];
     for (const { experiment, runs } of planned) {
-      let experimentId: number | null;
       try {
         const resolved = await experimentResolve(api, experiment, dryRun);
-        experimentId = resolved.id;
         if (resolved.created) summary.experimentsCreated++;
         else summary.experimentsExisting++;
+        for (const run of runs) work.push({ experiment, experimentId: resolved.id, run });
       } catch (error) {
         if (failureIsFatal(error)) throw error;
         fail(`experiment "${experiment.name}" (${runs.length} runs not imported): ${message(error)}`);
         summary.runsFailed += runs.length;
         for (let i = 0; i < runs.length; i++) progress.runDone();
-        continue;
-      }
-      for (const run of runs) {
-        progress.current(`${experiment.name}/${run.name || run.id}`);
-        const ctx: RunImportContext = { api, source, experimentId, dryRun, onPoints: (n) => progress.points(n) };
-        try {
-          const result = await runImport(ctx, run);
-          if (result.outcome === 'imported') summary.runsImported++;
-          else if (result.outcome === 'resumed') summary.runsResumed++;
-          else summary.runsExisting++;
-          summary.pointsImported += result.pointsImported;
-          summary.pointsExisting += result.pointsExisting;
-        } catch (error) {
-          if (failureIsFatal(error)) throw error;
-          summary.runsFailed++;
-          fail(`run ${run.id} (${experiment.name}/${run.name}): ${message(error)}`);
-        }
-        progress.runDone();
       }
     }
+    await eachConcurrently(work, options.concurrency ?? RUN_CONCURRENCY, async ({ experiment, experimentId, run }) => {
+      progress.current(`${experiment.name}/${run.name || run.id}`);
+      const ctx: RunImportContext = { api, source, experimentId, dryRun, onPoints: (n) => progress.points(n) };
+      try {
+        const result = await runImport(ctx, run);
+        if (result.outcome === 'imported') summary.runsImported++;
+        else if (result.outcome === 'resumed') summary.runsResumed++;
+        else summary.runsExisting++;
+        summary.pointsImported += result.pointsImported;
+        summary.pointsExisting += result.pointsExisting;
+      } catch (error) {
+        if (failureIsFatal(error)) throw error;
+        summary.runsFailed++;
+        fail(`run ${run.id} (${experiment.name}/${run.name}): ${message(error)}`);
+      }
+      progress.runDone();
+    });
 
     if (options.experiments && options.experiments.length > 0) {
       summary.registrySkipped = 'only some experiments were imported (--experiment), and model versions may point at runs in any of them';
