@@ -1,5 +1,6 @@
 // Entry point for training scripts: connect, pick an experiment, start runs.
 import { quorumApi, type QuorumApi } from './client';
+import { MonitorLogger, type MonitorLoggerOptions } from './monitor-logger';
 import { RunLogger, type RunLoggerOptions } from './run-logger';
 
 export interface QuorumOptions {
@@ -49,5 +50,17 @@ export class Quorum {
       tags: Object.entries(options.tags ?? {}).map(([key, value]) => ({ key, value })),
     });
     return new RunLogger(this.api, run.id, options);
+  }
+
+  /** Records production traffic for a model (by alias or version) and sends it window by window. */
+  monitor(options: MonitorLoggerOptions): MonitorLogger {
+    return new MonitorLogger(this.api, options);
+  }
+
+  /** Posts daily values of a KPI (a warehouse job's nightly call); days are YYYY-MM-DD or epoch ms. */
+  async recordKpi(name: string, observations: { at: string | number; value: number }[]) {
+    const kpi = (await this.api.kpis.board.query()).find((k) => k.name === name);
+    if (!kpi) throw new Error(`No KPI named "${name}"; a product owner creates it on the KPI board first`);
+    return this.api.kpis.record.mutate({ kpiId: kpi.id, observations });
   }
 }
