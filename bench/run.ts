@@ -6,6 +6,7 @@ import pg from 'pg';
 import { benchDatasets } from './datasets';
 import { benchMlflowLogBatch } from './mlflow';
 import { benchMlflowImport } from './mlflow-import';
+import { benchMonitoringWindow } from './monitoring';
 import { benchStats } from './stats';
 import { benchIngest, benchSearch, benchSeries, benchWriters, type Report } from './tracking';
 
@@ -31,11 +32,12 @@ async function freshPostgresUrl(base: string): Promise<{ url: string; drop: () =
 }
 
 async function main() {
-  // `npm run bench -- tracking`, `-- stats`, `-- mlflow` or `-- import` runs one part.
+  // `npm run bench -- tracking`, `-- stats`, `-- mlflow`, `-- import` or `-- monitoring` runs one part.
   const only = process.argv[2];
   if (only === 'stats') return benchStats(report);
   if (only === 'mlflow') return benchMlflow();
   if (only === 'import') return benchImport();
+  if (only === 'monitoring') return benchMonitoring();
   await benchIngest(report, 'embedded');
   if (process.env.DATABASE_URL) {
     const pgDb = await freshPostgresUrl(process.env.DATABASE_URL);
@@ -56,11 +58,24 @@ async function main() {
       await benchSearch(report, label, handle);
       await benchSeries(report, label, handle);
       await benchDatasets(report, label, handle);
+      await benchMonitoringWindow(report, label, handle);
     } finally {
       await handle.close();
     }
   }
   if (only !== 'tracking') await benchStats(report);
+}
+
+/** One monitoring window computed and stored, on each engine. */
+async function benchMonitoring() {
+  for (const engine of testEngines()) {
+    const handle: DbHandle = await engine.open();
+    try {
+      await benchMonitoringWindow(report, engine.name === 'pglite' ? 'embedded' : 'postgres', handle);
+    } finally {
+      await handle.close();
+    }
+  }
 }
 
 /** MLflow's log-batch over HTTP, on each engine. */

@@ -12,7 +12,7 @@ import type { AppRouter } from '@quorum/server';
 import { createCaller } from '@quorum/server';
 import { systemContext, userCreate } from '@quorum/server/testing';
 import { metricSeriesBuckets, tables, type DbHandle } from '@quorum/db';
-import { seriesBucketPlan } from '@quorum/domain';
+import { seriesBucketPlan, type Role } from '@quorum/domain';
 import { serverStart } from '@quorum/server/testing';
 
 export type Report = (name: string, value: number, unit: string) => void;
@@ -75,9 +75,9 @@ async function seedSearchRuns(handle: DbHandle, experimentId: number) {
 }
 
 /** A caller acting as a data scientist service account. */
-export async function benchCaller(handle: DbHandle) {
+export async function benchCaller(handle: DbHandle, roles: Role[] = ['data_scientist']) {
   const clock = { now: () => Date.now() };
-  const user = await userCreate(systemContext(handle.db, clock, 'bench'), { email: `bench-${randomBytes(4).toString('hex')}@bench.quorum`, name: 'Bench', roles: ['data_scientist'], kind: 'service' });
+  const user = await userCreate(systemContext(handle.db, clock, 'bench'), { email: `bench-${randomBytes(4).toString('hex')}@bench.quorum`, name: 'Bench', roles, kind: 'service' });
   return createCaller({ db: handle.db, clock, actor: { via: 'token', userId: user.id, email: user.email, name: user.name, roles: user.roles, userRoles: user.roles } });
 }
 

@@ -9,11 +9,34 @@ const id = z.number().int().positive();
 export const MONITOR_LIMITS = { predictions: 200_000, featureValues: 3_000_000, features: 500, latencySamples: 200_000, labels: 100_000 } as const;
 
 const scalar = z.union([z.number(), z.string().max(200), z.boolean()]);
-const cell = z.union([z.number(), z.string().max(1_000), z.null()]);
+
+/**
+ * A long array checked in one loop: a window carries millions of values, and a zod schema
+ * per element costs about a second per window where this costs milliseconds.
+ */
+function arrayOf<T>(max: number, what: string, ok: (v: unknown) => boolean) {
+  return z.custom<T[]>().superRefine((v, ctx) => {
+    if (!Array.isArray(v)) {
+      ctx.addIssue({ code: 'custom', message: `Expected a list of ${what}` });
+      return;
+    }
+    if (v.length > max) ctx.addIssue({ code: 'custom', message: `At most ${max.toLocaleString('en')} ${what} per window` });
+    for (let i = 0; i < v.length; i++) {
+      if (!ok(v[i])) {
+        ctx.addIssue({ code: 'custom', path: [i], message: `${JSON.stringify(v[i])?.slice(0, 40) ?? String(v[i])} is not one of the ${what}` });
+        return;
+      }
+    }
+  });
+}
+const isCell = (v: unknown) => v === null || (typeof v === 'number' && !Number.isNaN(v)) || (typeof v === 'string' && v.length <= 1_000);
+const isScalar = (v: unknown) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 200);
+const isId = (v: unknown) => typeof v === 'string' && v.length >= 1 && v.length <= 200;
+const isLatency = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /** A feature's values in the window: raw samples, a numerical histogram, or categorical counts. */
 export const monitorFeatureInput = z.union([
-  z.array(cell).max(MONITOR_LIMITS.predictions),
+  arrayOf<number | string | null>(MONITOR_LIMITS.predictions, 'feature values (numbers, strings or null)', isCell),
   z.object({
     histogram: z
       .object({ edges: z.array(z.number().finite()).min(2).max(1_001), counts: z.array(z.number().int().nonnegative()).max(1_000) })
@@ -23,7 +46,9 @@ export const monitorFeatureInput = z.union([
 ]);
 
 export const monitorLatencyInput = z.union([
-  z.object({ samplesMs: z.array(z.number().finite().nonnegative()).min(1).max(MONITOR_LIMITS.latencySamples) }),
+  z.object({
+    samplesMs: arrayOf<number>(MONITOR_LIMITS.latencySamples, 'latencies (non-negative milliseconds)', isLatency).refine((v) => v.length > 0, 'Send at least one latency sample'),
+  }),
   z.object({
     /** Prometheus-style cumulative buckets: upper bound `le` (the last one +Infinity, sent as null or "+Inf") and the count at or below it. */
     buckets: z
@@ -49,8 +74,8 @@ export const monitorIngestInput = z
     /** Predicted values; with `ids` (same length) so ground truth can be joined later. */
     predictions: z
       .object({
-        values: z.array(scalar).max(MONITOR_LIMITS.predictions),
-        ids: z.array(z.string().min(1).max(200)).max(MONITOR_LIMITS.predictions).optional(),
+        values: arrayOf<number | string | boolean>(MONITOR_LIMITS.predictions, 'predictions (numbers, strings or booleans)', isScalar),
+        ids: arrayOf<string>(MONITOR_LIMITS.predictions, 'prediction ids (1 to 200 characters)', isId).optional(),
         /** The true number of predictions when `values` is a sample (or empty). */
         count: z.number().int().nonnegative().optional(),
       })

@@ -97,6 +97,8 @@ describeEachEngine('production monitoring', (get) => {
     await expect(ops.monitoring.ingest({ ...traffic('mon-window', 100), version: undefined })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('give alias') });
     await expect(ops.monitoring.ingest({ ...traffic('mon-window', 100), model: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(ops.monitoring.ingest({ ...traffic('mon-window', 100), version: undefined, alias: 'production' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('points at no version') });
+    await expect(ops.monitoring.ingest({ ...traffic('mon-window', 100), features: { amount: [1, { x: 1 }] as never } })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('is not one of the feature values') });
+    await expect(ops.monitoring.ingest({ ...traffic('mon-window', 100), latency: { samplesMs: [3, -1] } })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('latencies') });
     await expect(callerAs('product_owner').monitoring.ingest(traffic('mon-window', 100))).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // Ground truth arrives a day later: accuracy for that window.

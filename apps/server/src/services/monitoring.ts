@@ -19,7 +19,7 @@ import {
   modelFindByName,
   monitorLabelledPairs,
   monitorLabelsApply,
-  monitorPredictionsExisting,
+  monitorPredictionsTaken,
   monitorPredictionsInsert,
   monitorWindowAt,
   monitorWindowFind,
@@ -76,11 +76,23 @@ async function servingVersion(db: Db, model: ModelRow, input: MonitorIngestInput
   return (await versionFind(db, versionId))!;
 }
 
+/** Recently used references per database, by dataset id: a dataset version's profile never changes once stored. */
+const referenceCache = new WeakMap<Db, Map<number, MonitorReferenceColumn[]>>();
+const REFERENCES_KEPT = 16;
+
 /** The training dataset's stored samples, as the drift reference. */
 async function referenceOf(db: Db, version: VersionRow): Promise<MonitorReferenceColumn[]> {
-  if (version.trainingDatasetId === null) return [];
-  const columns = await datasetColumnsOf(db, version.trainingDatasetId, true);
-  return columns.map((c) => ({ name: c.name, kind: c.kind, values: c.kind === 'numerical' ? (c.numbers ?? []) : (c.categories ?? []) }));
+  const id = version.trainingDatasetId;
+  if (id === null) return [];
+  let references = referenceCache.get(db);
+  if (!references) referenceCache.set(db, (references = new Map()));
+  const cached = references.get(id);
+  if (cached) return cached;
+  const columns = await datasetColumnsOf(db, id, true);
+  const reference = columns.map((c) => ({ name: c.name, kind: c.kind, values: c.kind === 'numerical' ? (c.numbers ?? []) : (c.categories ?? []) }));
+  if (references.size >= REFERENCES_KEPT) references.delete(references.keys().next().value!);
+  references.set(id, reference);
+  return reference;
 }
 
 /** A stored window as the alert rules read it. */
@@ -104,8 +116,6 @@ export async function monitorIngest(ctx: ServiceContext, input: MonitorIngestInp
     throw conflict(`${model.name} v${version.version}${alias ? `@${alias}` : ''} already has the window starting ${new Date(input.windowStart).toISOString()} (#${existing.id}); windows are recorded once`);
   }
   const ids = input.predictions.ids ?? [];
-  const taken = await monitorPredictionsExisting(ctx.db, model.id, ids);
-  if (taken.length > 0) throw badRequest(`Prediction ids are unique per model; ${taken.map((t) => `"${t}"`).join(', ')} ${taken.length === 1 ? 'was' : 'were'} recorded before`);
 
   let computed;
   try {
@@ -140,7 +150,12 @@ export async function monitorIngest(ctx: ServiceContext, input: MonitorIngestInp
       computedAt: ctx.clock.now(),
       createdBy: ctx.actor?.userId ?? null,
     });
-    await monitorPredictionsInsert(tx, model.id, row.id, ids, ids.map((_, i) => JSON.stringify(input.predictions.values[i])));
+    const stored = await monitorPredictionsInsert(tx, model.id, row.id, ids, ids.map((_, i) => JSON.stringify(input.predictions.values[i])));
+    if (stored < ids.length) {
+      // Throwing rolls the whole window back.
+      const taken = await monitorPredictionsTaken(tx, model.id, row.id, ids);
+      throw badRequest(`Prediction ids are unique per model; ${taken.map((t) => `"${t}"`).join(', ')} ${taken.length === 1 ? 'was' : 'were'} recorded before`);
+    }
     await audit(ctx, tx, 'monitoring.ingest', { entityType: 'monitor_window', entityId: row.id }, {
       model: model.name,
       version: version.version,

@@ -55,21 +55,31 @@ export async function monitorWindowCounts(db: Db) {
     .groupBy(monitorWindows.modelId);
 }
 
-/** Stores a window's predictions with ids in one statement (unnest), for joining labels later. */
-export async function monitorPredictionsInsert(db: Db, modelId: number, windowId: number, ids: readonly string[], predicted: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.execute(sql`
-    insert into monitor_predictions (model_id, prediction_id, window_id, predicted)
-    select ${modelId}, u.id, ${windowId}, u.predicted
-    from unnest(${p(ids)}::text[], ${p(predicted)}::text[]) as u(id, predicted)`);
+/**
+ * Stores a window's predictions with ids in one statement (unnest), for joining labels
+ * later. Ids the model already holds are skipped; returns how many rows were stored.
+ */
+export async function monitorPredictionsInsert(db: Db, modelId: number, windowId: number, ids: readonly string[], predicted: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`with stored as (
+      insert into monitor_predictions (model_id, prediction_id, window_id, predicted)
+      select ${modelId}, u.id, ${windowId}, u.predicted
+      from unnest(${p(ids)}::text[], ${p(predicted)}::text[]) as u(id, predicted)
+      on conflict (model_id, prediction_id) do nothing
+      returning 1)
+    select count(*)::int as n from stored`,
+  );
+  return Number(rows[0]!.n);
 }
 
-/** Ids among these that the model already holds (a prediction id is unique per model). */
-export async function monitorPredictionsExisting(db: Db, modelId: number, ids: readonly string[]): Promise<string[]> {
+/** Up to five ids among these that the model holds in windows other than `windowId` (a prediction id is unique per model). */
+export async function monitorPredictionsTaken(db: Db, modelId: number, windowId: number, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`select prediction_id as id from monitor_predictions where model_id = ${modelId} and prediction_id = any(${p(ids)}::text[]) limit 5`,
+    sql`select prediction_id as id from monitor_predictions where model_id = ${modelId} and window_id <> ${windowId} and prediction_id = any(${p(ids)}::text[]) limit 5`,
   );
   return rows.map((r) => r.id);
 }
