@@ -94,6 +94,13 @@ export async function importCommand(
     return 2;
   }
   const started = Date.now();
+  // Ctrl-C mid-import is safe: say so, and how to finish.
+  const interrupted = () => {
+    progressOut.write('\n');
+    err('quorum import: interrupted. Run the same command again to finish: nothing is imported twice.');
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   try {
     const summary = await mlflowImport({
       source: sourceOf(values.from),
@@ -108,5 +115,7 @@ export async function importCommand(
     err(`quorum import: ${error instanceof Error ? error.message : String(error)}`);
     if (!(error instanceof ImportInputError)) err('Once that is fixed, run the same command again: what was imported is skipped, a run cut short is finished.');
     return error instanceof ImportInputError ? 2 : 1;
+  } finally {
+    process.off('SIGINT', interrupted);
   }
 }

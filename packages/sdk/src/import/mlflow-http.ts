@@ -47,6 +47,9 @@ export function mlflowAuthorization(env: NodeJS.ProcessEnv = process.env): strin
   return undefined;
 }
 
+/** A string literal in MLflow's search filter grammar. */
+export const filterLiteral = (s: string) => (s.includes("'") ? `"${s}"` : `'${s}'`);
+
 /** A URL as it may be shown: without user:password. */
 export function urlRedacted(url: string): string {
   try {

@@ -4,7 +4,7 @@
 // Stages and aliases are not moved (an alias move in Quorum needs a promotion request):
 // they are recorded as version tags instead.
 import type { QuorumApi } from '../client';
-import { MlflowHttp, MlflowHttpError } from './mlflow-http';
+import { filterLiteral, MlflowHttp, MlflowHttpError } from './mlflow-http';
 import { apiStatus, failureIsFatal, withRetry } from './retry';
 import { IMPORT_MARKER_TAG } from './run-import';
 import type { MlflowModelVersion, MlflowRegisteredModel } from './source';
@@ -54,7 +54,6 @@ interface QuorumVersion {
 
 const tagOf = (v: QuorumVersion, key: string) => v.tags?.find((t) => t.key === key)?.value;
 const tagList = (o: Record<string, string>) => Object.entries(o).map(([key, value]) => ({ key, value }));
-const quoted = (s: string) => (s.includes("'") ? `"${s}"` : `'${s}'`);
 
 function endpointMissing(error: unknown): never | void {
   if (error instanceof MlflowHttpError && error.status === 404 && error.errorCode === 'ENDPOINT_NOT_FOUND') throw new RegistryUnavailableError(error.message);
@@ -177,7 +176,7 @@ export class RegistryImporter {
     let pageToken: string | undefined;
     do {
       const page = await this.http.get<{ model_versions?: QuorumVersion[]; next_page_token?: string }>('model-versions/search', {
-        filter: `name=${quoted(name)}`,
+        filter: `name=${filterLiteral(name)}`,
         page_token: pageToken,
       });
       for (const v of page.model_versions ?? []) out.set(Number(v.version), v);

@@ -1,7 +1,7 @@
 // Reads an MLflow tracking server through its REST API: experiments/search and
 // runs/search page by page, metrics/get-history per key, registered-models/search and
 // model-versions/search for the registry.
-import { MlflowHttp, MlflowHttpError, MlflowUnreachableError, mlflowAuthorization, urlRedacted } from './mlflow-http';
+import { filterLiteral, MlflowHttp, MlflowHttpError, MlflowUnreachableError, mlflowAuthorization, urlRedacted } from './mlflow-http';
 import {
   RUN_STATUS_NAMES,
   type MlflowDatasetInput,
@@ -49,8 +49,6 @@ function statusOf(v: string | number | undefined): MlflowRunStatus {
   return (RUN_STATUS_NAMES as readonly string[]).includes(s) ? (s as MlflowRunStatus) : 'RUNNING';
 }
 
-/** A filter literal for MLflow's search grammar. */
-const quoted = (s: string) => (s.includes("'") ? `"${s}"` : `'${s}'`);
 
 /** Page sizes of the searches (MLflow's maxima for runs and models are 50,000 and 1,000). */
 export interface RestPageSizes {
@@ -200,7 +198,7 @@ export class RestSource implements MlflowSource {
     let pageToken: string | undefined;
     do {
       const page = await this.http.get<{ model_versions?: WireVersion[]; next_page_token?: string }>('model-versions/search', {
-        filter: `name=${quoted(name)}`,
+        filter: `name=${filterLiteral(name)}`,
         max_results: this.pages.versions,
         page_token: pageToken,
       });
