@@ -38,6 +38,11 @@ export class RunLogger {
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly batchSize: number;
   private readonly retries: number;
+  private ended = false;
+  /** A script that returns without calling end() still has its points sent and its run finished. */
+  private readonly onExit = () => {
+    if (!this.ended) void this.end().catch((e: unknown) => console.error(`Quorum: could not finish run ${this.id}:`, e));
+  };
 
   constructor(
     private readonly api: QuorumApi,
@@ -48,6 +53,7 @@ export class RunLogger {
     this.retries = options.retries ?? 5;
     this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 2_000);
     this.timer.unref?.();
+    process.once('beforeExit', this.onExit);
   }
 
   /** Logs params (immutable: logging a different value later is an error). */
@@ -100,6 +106,8 @@ export class RunLogger {
 
   /** Flushes and marks the run finished (or failed/killed). */
   async end(status: RunStatus = 'FINISHED') {
+    this.ended = true;
+    process.off('beforeExit', this.onExit);
     clearInterval(this.timer);
     await this.flush();
     await this.api.runs.update.mutate({ runId: this.id, status });

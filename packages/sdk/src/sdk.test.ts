@@ -2,7 +2,13 @@
 import { createApp } from '@quorum/server';
 import { userCreate, systemContext, tokenCreate } from '@quorum/server/testing';
 import { testEngines } from '@quorum/db/testing';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Quorum } from './index';
@@ -53,6 +59,30 @@ for (const engine of testEngines()) {
       expect(await q.experiment('sdk-demo')).toBe(got.experimentId);
       const series = await q.api.metrics.series.query({ runIds: [run.id], keys: ['acc'], maxPoints: 2_000 });
       expect(series.series[0]!.steps).toHaveLength(1_000);
+    });
+
+    it('sends buffered points and finishes the run when a script returns without end()', async () => {
+      // A real script in its own process: it logs and returns, and the SDK flushes on exit.
+      const dir = mkdtempSync(path.join(tmpdir(), 'quorum-sdk-exit-'));
+      const script = path.join(dir, 'train.mts');
+      const sdk = fileURLToPath(new URL('./index.ts', import.meta.url));
+      writeFileSync(
+        script,
+        [
+          `import { Quorum } from ${JSON.stringify(sdk)};`,
+          `const run = await new Quorum().startRun({ experiment: 'sdk-exit', name: 'forgot-end', flushIntervalMs: 60_000 });`,
+          `for (let step = 0; step < 2_500; step++) run.logMetric('loss', 1 / (step + 1), step);`,
+          `console.log(run.id);`,
+        ].join('\n'),
+      );
+      const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+      const { stdout } = await promisify(execFile)(tsx, [script], { env: { ...process.env, QUORUM_URL: url, QUORUM_TOKEN: token } });
+      const q = new Quorum({ url, token });
+      const got = await q.api.runs.get.query({ runId: stdout.trim() });
+      expect(got.status).toBe('FINISHED');
+      expect(got.metrics.loss).toMatchObject({ step: 2_499 });
+      const series = await q.api.metrics.series.query({ runIds: [got.id], keys: ['loss'], maxPoints: 5_000 });
+      expect(series.series[0]!.steps).toHaveLength(2_500);
     });
 
     it('surfaces a 4xx at once instead of retrying it', async () => {
