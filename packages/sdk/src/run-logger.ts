@@ -32,17 +32,24 @@ export interface RunLoggerOptions {
   retries?: number;
 }
 
+/** Runs not ended yet; when the script returns, their points are sent and they are finished. */
+const open = new Set<RunLogger>();
+let exitHookInstalled = false;
+function finishOnExit(run: RunLogger) {
+  open.add(run);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('beforeExit', () => {
+    for (const r of open) void r.end().catch((e: unknown) => console.error(`Quorum: could not finish run ${r.id}:`, e));
+  });
+}
+
 export class RunLogger {
   private buffer: Point[] = [];
   private sending: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly batchSize: number;
   private readonly retries: number;
-  private ended = false;
-  /** A script that returns without calling end() still has its points sent and its run finished. */
-  private readonly onExit = () => {
-    if (!this.ended) void this.end().catch((e: unknown) => console.error(`Quorum: could not finish run ${this.id}:`, e));
-  };
 
   constructor(
     private readonly api: QuorumApi,
@@ -53,7 +60,8 @@ export class RunLogger {
     this.retries = options.retries ?? 5;
     this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 2_000);
     this.timer.unref?.();
-    process.once('beforeExit', this.onExit);
+    // A script that returns without calling end() still has its points sent and its run finished.
+    finishOnExit(this);
   }
 
   /** Logs params (immutable: logging a different value later is an error). */
@@ -106,8 +114,7 @@ export class RunLogger {
 
   /** Flushes and marks the run finished (or failed/killed). */
   async end(status: RunStatus = 'FINISHED') {
-    this.ended = true;
-    process.off('beforeExit', this.onExit);
+    open.delete(this);
     clearInterval(this.timer);
     await this.flush();
     await this.api.runs.update.mutate({ runId: this.id, status });

@@ -21,6 +21,7 @@ const SECTIONS: Record<SectionId, { title: string; items: NavItem[] }> = {
   govern: {
     title: 'Govern',
     items: [
+      { to: '/kpis', label: 'KPI board' },
       { to: '/approvals', label: 'Approvals' },
       { to: '/audit', label: 'Audit trail', needs: 'audit.list' },
     ],
@@ -41,7 +42,7 @@ const ORDER: Record<Role, SectionId[]> = {
   mlops_engineer: ['deploy', 'track', 'govern', 'data', 'access', 'admin'],
   data_engineer: ['data', 'track', 'deploy', 'access', 'govern', 'admin'],
   platform_engineer: ['access', 'deploy', 'track', 'data', 'govern', 'admin'],
-  product_owner: ['deploy', 'track', 'data', 'govern', 'access', 'admin'],
+  product_owner: ['govern', 'deploy', 'track', 'data', 'access', 'admin'],
   compliance_lead: ['govern', 'deploy', 'track', 'data', 'access', 'admin'],
   admin: ['admin', 'govern', 'access', 'deploy', 'track', 'data'],
 };

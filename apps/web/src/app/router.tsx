@@ -10,6 +10,8 @@ import { AuditPage } from '../features/compliance/audit-page';
 import { DataPage } from '../features/data/data-page';
 import { ExperimentsPage } from '../features/experiments/experiments-page';
 import { HomePage } from '../features/home/home-page';
+import { KpiPage } from '../features/kpis/kpi-page';
+import { KpisPage } from '../features/kpis/kpis-page';
 import { ApprovalQueuePage } from '../features/promotions/approval-queue-page';
 import { PromotionRequestPage } from '../features/promotions/promotion-request-page';
 import { ModelPage } from '../features/registry/model-page';
@@ -40,6 +42,8 @@ export function AppRouter() {
             <Route path="approvals" element={<ApprovalQueuePage />} />
             <Route path="approvals/:requestId" element={<PromotionRequestPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="kpis" element={<KpisPage />} />
+            <Route path="kpis/:kpiId" element={<KpiPage />} />
             <Route path="admin" element={<Navigate to="/admin/users" replace />} />
             <Route path="admin/users" element={<UsersPage />} />
             <Route path="admin/teams" element={<TeamsPage />} />
