@@ -1,6 +1,7 @@
 // /approvals/:requestId — everything needed to decide one promotion on one screen: the
 // request, its quorum and the decision (or apply) panel beside the evidence: gate results,
-// a diff against what the alias serves now, fairness per group, importances, card, lineage.
+// a diff against what the alias serves now, product owners' KPI comments, fairness per group,
+// importances, card, lineage.
 import { Link, useParams } from 'react-router';
 import type { Role } from '@quorum/domain';
 import { idReadableError } from '../../components/id-readable-error';
@@ -18,6 +19,7 @@ import { useLineage, useModel, usePromotion, useVersion } from './api/use-promot
 import { ApplyPanel, WithdrawControl } from './components/apply-panel';
 import { DecisionPanel } from './components/decision-panel';
 import { EvidenceCard } from './components/evidence-card';
+import { KpiCommentsEvidence } from './components/kpi-comments-evidence';
 import { QuorumCard } from './components/quorum-card';
 import { RequestFacts } from './components/request-header';
 import { VersionDiff } from './components/version-diff';
@@ -102,6 +104,7 @@ export function PromotionRequestPage() {
                 emptyNote={request.state === 'applied' ? `${request.alias} served no version before this one: there is nothing to compare with.` : undefined}
               /> : <p className="card-body muted">Loading…</p>}
           </EvidenceCard>
+          <KpiCommentsEvidence comments={request.kpiComments} now={now} />
           <div className="reg-two">
             <EvidenceCard title="Fairness by group">
               <RegFairnessCharts results={results} checks={request.policy.checks} />
