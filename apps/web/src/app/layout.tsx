@@ -16,7 +16,13 @@ interface NavItem {
 
 const SECTIONS: Record<SectionId, { title: string; items: NavItem[] }> = {
   track: { title: 'Track', items: [{ to: '/experiments', label: 'Experiments' }] },
-  deploy: { title: 'Deploy', items: [{ to: '/models', label: 'Models' }] },
+  deploy: {
+    title: 'Deploy',
+    items: [
+      { to: '/models', label: 'Models' },
+      { to: '/monitoring', label: 'Monitoring' },
+    ],
+  },
   data: { title: 'Data', items: [{ to: '/data', label: 'Data & drift' }] },
   govern: {
     title: 'Govern',

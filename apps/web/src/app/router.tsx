@@ -10,6 +10,7 @@ import { AuditPage } from '../features/compliance/audit-page';
 import { DataPage } from '../features/data/data-page';
 import { ExperimentsPage } from '../features/experiments/experiments-page';
 import { HomePage } from '../features/home/home-page';
+import { MonitoringPage } from '../features/monitoring/monitoring-page';
 import { KpiPage } from '../features/kpis/kpi-page';
 import { KpisPage } from '../features/kpis/kpis-page';
 import { ApprovalQueuePage } from '../features/promotions/approval-queue-page';
@@ -39,6 +40,8 @@ export function AppRouter() {
             <Route path="models" element={<ModelsPage />} />
             <Route path="models/:modelId" element={<ModelPage />} />
             <Route path="models/:modelId/versions/:versionId" element={<VersionPage />} />
+            <Route path="monitoring" element={<MonitoringPage />} />
+            <Route path="monitoring/:modelId" element={<MonitoringPage />} />
             <Route path="approvals" element={<ApprovalQueuePage />} />
             <Route path="approvals/:requestId" element={<PromotionRequestPage />} />
             <Route path="audit" element={<AuditPage />} />

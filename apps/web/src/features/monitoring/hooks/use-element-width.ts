@@ -1,0 +1,16 @@
+// The rendered width of an element, kept current as the layout changes, for SVG drawn to fit.
+import { useCallback, useState } from 'react';
+
+export function useElementWidth(initial = 1000): [(el: HTMLElement | null) => void, number] {
+  const [width, setWidth] = useState(initial);
+  const ref = useCallback((el: HTMLElement | null) => {
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.round(entry.contentRect.width));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
