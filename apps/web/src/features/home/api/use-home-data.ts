@@ -6,6 +6,7 @@ import { useTRPC, type RouterOutputs } from '../../../lib/trpc';
 
 export type HomeExperiment = RouterOutputs['experiments']['list'][number];
 export type HomeRun = RouterOutputs['runs']['search']['runs'][number];
+export type HomeAlert = RouterOutputs['monitoring']['alerts'][number];
 
 /** runs.search takes at most this many experiments per call. */
 const SEARCH_EXPERIMENTS_MAX = 100;
@@ -68,4 +69,9 @@ export function useHomeUsers(enabled: boolean) {
 
 export function useHomeTeams() {
   return useQuery(useTRPC().teams.list.queryOptions());
+}
+
+/** Open and acknowledged production alerts across models, refreshed while the home is open. */
+export function useHomeAlerts() {
+  return useQuery(useTRPC().monitoring.alerts.queryOptions(undefined, { refetchInterval: 60_000 }));
 }

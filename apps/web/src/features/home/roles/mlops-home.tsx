@@ -1,10 +1,10 @@
-// MLOps engineer: "what is waiting on me?" Runs still going, runs that failed this week,
-// datasets whose newest version drifted, and an honest note that promotions and alerts
-// arrive with the registry.
+// MLOps engineer: "what is waiting on me?" Production alerts still open, runs still going,
+// runs that failed this week, and datasets whose newest version drifted.
 import { Link } from 'react-router';
-import { useHomeDatasets, useHomeRuns } from '../api/use-home-data';
+import { useHomeAlerts, useHomeDatasets, useHomeRuns } from '../api/use-home-data';
+import { AlertList } from '../components/alert-list';
 import { DriftCell } from '../components/drift-cell';
-import { HomeCard, LaterCard } from '../components/home-card';
+import { HomeCard } from '../components/home-card';
 import { HomeHeader } from '../components/home-header';
 import { QueryBody } from '../components/query-body';
 import { RunList } from '../components/run-list';
@@ -22,6 +22,8 @@ export function MlopsHome() {
   const failed = useHomeRuns(`status = "FAILED" AND start_time >= "${weekAgoIso()}"`, 50);
   const now = Math.max(running.updatedAt, failed.updatedAt) || Date.now();
   const datasets = useHomeDatasets();
+  const alerts = useHomeAlerts();
+  const openAlerts = alerts.data ?? [];
   const pairs = datasetGroups(datasets.data ?? []).flatMap((g) => {
     const pair = datasetDriftPair(g);
     return pair ? [{ name: g.name, ...pair }] : [];
@@ -29,8 +31,30 @@ export function MlopsHome() {
 
   return (
     <div className="page">
-      <HomeHeader role="mlops_engineer" question="What is waiting on you: runs still going, runs that failed this week, and data that drifted." />
+      <HomeHeader role="mlops_engineer" question="What is waiting on you: production alerts, runs still going, runs that failed this week, and data that drifted." />
       <div className="id-home-stack">
+        <HomeCard
+          title={
+            <>
+              Open alerts <span className={`count-pill${openAlerts.some((a) => a.state === 'open') ? ' id-pill-bad' : ''}`}>{openAlerts.length}</span>
+            </>
+          }
+          actions={
+            <Link className="small" to="/monitoring">
+              Monitoring
+            </Link>
+          }
+        >
+          <QueryBody
+            pending={alerts.isPending}
+            error={alerts.error}
+            onRetry={() => void alerts.refetch()}
+            isEmpty={openAlerts.length === 0}
+            empty={<p>No production alert is open. The monitoring page shows each deployed model’s windows and the rules that would open one.</p>}
+          >
+            <AlertList alerts={openAlerts} now={alerts.dataUpdatedAt || now} />
+          </QueryBody>
+        </HomeCard>
         <HomeCard
           title={
             <>
@@ -53,37 +77,31 @@ export function MlopsHome() {
             <RunList runs={failed.runs} experimentName={failed.experimentName} now={now} label="Failed in the last 7 days" showUser />
           </QueryBody>
         </HomeCard>
-        <div className="id-home-grid id-home-grid-even">
-          <LaterCard title="Promotions and alerts">
-            <p>Promotion requests and production alerts will appear here.</p>
-            <p className="muted small">They arrive with the model registry in a later release. Until then, the runs above are what needs you.</p>
-          </LaterCard>
-          <HomeCard
-            title="Data drift, latest two versions"
-            actions={
-              <Link className="small" to="/data">
-                Data &amp; drift
-              </Link>
-            }
+        <HomeCard
+          title="Data drift, latest two versions"
+          actions={
+            <Link className="small" to="/data">
+              Data &amp; drift
+            </Link>
+          }
+        >
+          <QueryBody
+            pending={datasets.isPending}
+            error={datasets.error}
+            onRetry={() => void datasets.refetch()}
+            isEmpty={pairs.length === 0}
+            empty={<p>No dataset has two profiled versions to compare yet.</p>}
           >
-            <QueryBody
-              pending={datasets.isPending}
-              error={datasets.error}
-              onRetry={() => void datasets.refetch()}
-              isEmpty={pairs.length === 0}
-              empty={<p>No dataset has two profiled versions to compare yet.</p>}
-            >
-              <ul className="id-drift-list">
-                {pairs.map(({ name, reference, current }) => (
-                  <li key={name}>
-                    <span className="id-strong">{name}</span>
-                    <DriftCell referenceId={reference.id} currentId={current.id} label={`${reference.digest} → ${current.digest}`} />
-                  </li>
-                ))}
-              </ul>
-            </QueryBody>
-          </HomeCard>
-        </div>
+            <ul className="id-drift-list">
+              {pairs.map(({ name, reference, current }) => (
+                <li key={name}>
+                  <span className="id-strong">{name}</span>
+                  <DriftCell referenceId={reference.id} currentId={current.id} label={`${reference.digest} → ${current.digest}`} />
+                </li>
+              ))}
+            </ul>
+          </QueryBody>
+        </HomeCard>
       </div>
     </div>
   );
