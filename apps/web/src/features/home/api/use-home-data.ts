@@ -6,6 +6,7 @@ import { useTRPC, type RouterOutputs } from '../../../lib/trpc';
 
 export type HomeExperiment = RouterOutputs['experiments']['list'][number];
 export type HomeRun = RouterOutputs['runs']['search']['runs'][number];
+export type HomeKpi = RouterOutputs['kpis']['board'][number];
 export type HomeAlert = RouterOutputs['monitoring']['alerts'][number];
 
 /** runs.search takes at most this many experiments per call. */
@@ -74,4 +75,13 @@ export function useHomeTeams() {
 /** Open and acknowledged production alerts across models, refreshed while the home is open. */
 export function useHomeAlerts() {
   return useQuery(useTRPC().monitoring.alerts.queryOptions(undefined, { refetchInterval: 60_000 }));
+}
+
+/** Promotion requests waiting for sign-off, oldest first: the first one has waited longest. */
+export function useHomePendingRequests() {
+  return useQuery(useTRPC().promotions.list.queryOptions({ states: ['pending'] }, { select: (rows) => [...rows].reverse() }));
+}
+
+export function useHomeKpis() {
+  return useQuery(useTRPC().kpis.board.queryOptions());
 }

@@ -2,9 +2,10 @@
 import { Link } from 'react-router';
 import { AuditTable } from '../../../components/id-audit-table';
 import { VerifyChain } from '../../../components/id-verify-chain';
+import { formatAgo } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
-import { useHomeAudit } from '../api/use-home-data';
-import { HomeCard, LaterCard } from '../components/home-card';
+import { useHomeAudit, useHomePendingRequests } from '../api/use-home-data';
+import { HomeCard } from '../components/home-card';
 import { HomeHeader } from '../components/home-header';
 import { QueryBody } from '../components/query-body';
 
@@ -13,6 +14,7 @@ export function ComplianceHome() {
   const allowed = can('audit.list');
   const audit = useHomeAudit(20, allowed.allowed);
   const entries = audit.data ?? [];
+  const pending = useHomePendingRequests();
 
   return (
     <div className="page">
@@ -25,10 +27,27 @@ export function ComplianceHome() {
               <VerifyChain />
             </div>
           </HomeCard>
-          <LaterCard title="Approval queue">
-            <p>Promotion requests waiting for your governance sign-off will appear here.</p>
-            <p className="muted small">They arrive with the model registry in a later release; nothing is waiting on you today.</p>
-          </LaterCard>
+          <HomeCard
+            title="Waiting for sign-off"
+            actions={
+              <Link className="small" to="/approvals">
+                Open the approval queue
+              </Link>
+            }
+          >
+            <QueryBody pending={pending.isPending} error={pending.error} onRetry={() => void pending.refetch()} isEmpty={(pending.data ?? []).length === 0} empty={<p>Nothing is waiting for sign-off.</p>} rows={3}>
+              <ul className="id-token-mini">
+                {(pending.data ?? []).slice(0, 5).map((r) => (
+                  <li key={r.id}>
+                    <Link to={`/approvals/${r.id}`} className="id-strong-link">
+                      #{r.id} {r.modelName} v{r.version} → {r.alias}
+                    </Link>
+                    <span className="muted small">requested {formatAgo(r.requestedAt, pending.dataUpdatedAt)}</span>
+                  </li>
+                ))}
+              </ul>
+            </QueryBody>
+          </HomeCard>
         </div>
         <HomeCard
           title="Latest audit entries"

@@ -1,22 +1,55 @@
-// Product owner: "are the models moving the numbers I own?" The KPI board comes with the
-// registry; until then the page says so and shows what the teams are working on.
+// Product owner: "are the models moving the numbers I own?" Every KPI against its target with
+// its trend and the last promotion that touched it, then what the teams are trying next.
 import { Link } from 'react-router';
-import { useHomeExperiments } from '../api/use-home-data';
+import { useHomeExperiments, useHomeKpis } from '../api/use-home-data';
 import { ExperimentList } from '../components/experiment-list';
-import { HomeCard, LaterCard } from '../components/home-card';
+import { HomeCard } from '../components/home-card';
 import { HomeHeader } from '../components/home-header';
+import { KpiMiniBoard } from '../components/kpi-mini-board';
 import { QueryBody } from '../components/query-body';
 
 export function ProductOwnerHome() {
+  const kpis = useHomeKpis();
   const { query, experiments } = useHomeExperiments();
   const active = experiments.filter((e) => e.archivedAt === null);
   const running = active.reduce((n, e) => n + e.activeRunCount, 0);
   const now = query.dataUpdatedAt || Date.now();
+  const board = kpis.data ?? [];
+  const off = board.filter((k) => k.status.status === 'off_target').length;
 
   return (
     <div className="page">
-      <HomeHeader role="product_owner" question="How the models behind your product are doing, and what the teams are trying next." />
-      <div className="id-home-grid">
+      <HomeHeader role="product_owner" question="Whether your KPIs are on target, which model changes moved them, and what the teams are trying next." />
+      <div className="id-home-stack">
+        <HomeCard
+          title={
+            <>
+              KPIs {off > 0 && <span className="count-pill id-pill-bad">{off} off target</span>}
+            </>
+          }
+          actions={
+            <Link className="small" to="/kpis">
+              Open the KPI board
+            </Link>
+          }
+        >
+          <QueryBody
+            pending={kpis.isPending}
+            error={kpis.error}
+            onRetry={() => void kpis.refetch()}
+            isEmpty={board.length === 0}
+            empty={
+              <>
+                <p>No KPIs yet.</p>
+                <p className="muted small">
+                  Define the business numbers the models should move, with a target and the models behind them, on the <Link to="/kpis">KPI board</Link>.
+                </p>
+              </>
+            }
+          >
+            <KpiMiniBoard kpis={board} now={kpis.dataUpdatedAt} />
+          </QueryBody>
+        </HomeCard>
         <HomeCard
           title="What the teams are working on"
           actions={
@@ -38,12 +71,6 @@ export function ProductOwnerHome() {
             <ExperimentList experiments={active} now={now} />
           </QueryBody>
         </HomeCard>
-        <LaterCard title="KPI board">
-          <p>Your product KPIs against their targets will appear here, annotated with the model promotions that moved them.</p>
-          <p className="muted small">
-            The board arrives with the model registry in a later release. Until then, each experiment’s runs show the offline metrics the teams are optimising.
-          </p>
-        </LaterCard>
       </div>
     </div>
   );
