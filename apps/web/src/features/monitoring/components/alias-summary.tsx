@@ -27,7 +27,7 @@ export function AliasSummary({ windows, serving, openAlerts, now }: { windows: M
       <div>
         <dt>Last window</dt>
         <dd className={stale ? 'mon-text-warn' : undefined} title={last ? `${formatDateTime(last.windowStart)} – ${formatDateTime(last.windowEnd)}` : undefined}>
-          {last ? `ended ${formatAgo(last.windowEnd, now)}` : 'none'}
+          {last ? `${last.windowEnd > now ? 'ends' : 'ended'} ${formatAgo(last.windowEnd, now)}` : 'none'}
           {stale && <span className="small"> · no window since: is the feed running?</span>}
         </dd>
       </div>

@@ -1,7 +1,7 @@
 // Drift per feature and window: a row per feature (most often drifted on top), a cell per
 // window on the shared time axis, coloured by how far the test's score sits past or within its
 // threshold. Feature names stay put while a long history scrolls sideways.
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { chartTickTime } from '../../../components/chart-ticks';
 import { formatDateTime } from '../../../lib/format';
 import type { MonitorWindowRow } from '../api/types';
@@ -26,11 +26,26 @@ interface Hover {
 export function DriftHeatMap({ windows, axis }: { windows: MonitorWindowRow[]; axis: PanelAxis }) {
   const [ref, width] = useElementWidth();
   const wrapRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const scrollBox = useCallback(
+    (el: HTMLDivElement | null) => {
+      scrollRef.current = el;
+      return ref(el);
+    },
+    [ref],
+  );
   const [hover, setHover] = useState<Hover | null>(null);
   const [selected, setSelected] = useState<Omit<Hover, 'left' | 'top'> | null>(null);
   const sorted = useMemo(() => [...windows].sort((a, b) => a.windowStart - b.windowStart), [windows]);
   const columns = useMemo(() => sorted.map(heatColumnsOf), [sorted]);
   const features = useMemo(() => heatFeatures(sorted), [sorted]);
+  const plot = heatPlotWidth(axis.domain, windowLength(sorted), width - NAMES_W - PANEL_RIGHT);
+
+  // A history too long to fit opens at its newest windows; older ones are a scroll to the left.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (el && plot.scrolls) el.scrollLeft = el.scrollWidth;
+  }, [plot.scrolls, plot.width]);
 
   if (features.length === 0) {
     const unmatched = (sorted.at(-1)?.drift as { unmatched?: { name: string; message: string }[] } | null)?.unmatched ?? [];
@@ -57,8 +72,6 @@ export function DriftHeatMap({ windows, axis }: { windows: MonitorWindowRow[]; a
   }
 
   const [start, end] = axis.domain;
-  const available = width - NAMES_W - PANEL_RIGHT;
-  const plot = heatPlotWidth(axis.domain, windowLength(sorted), available);
   const x = (t: number) => ((t - start) / (end - start)) * plot.width;
   const top = 8 + axis.lanes * MARKER_LANE_H + ALERT_BAR + 3;
   const height = top + features.length * ROW_H + AXIS_H;
@@ -81,14 +94,14 @@ export function DriftHeatMap({ windows, axis }: { windows: MonitorWindowRow[]; a
         <h3>Feature drift</h3>
         <span className="small muted">
           {driftedFeatures.length} of {features.length} features drifted at least once · hover a cell for the test and score
-          {plot.scrolls && ' · scroll sideways for older windows'}
+          {plot.scrolls && ' · scroll left for older windows'}
         </span>
         <span className="spacer" />
         <HeatLegend />
       </div>
-      <div className="mon-heat-scroll" ref={ref}>
+      <div className="mon-heat-scroll" ref={scrollBox}>
         <div className="mon-heat-grid" style={{ width: NAMES_W + plot.width + PANEL_RIGHT }}>
-          <div className="mon-heat-names" style={{ width: NAMES_W, paddingTop: top }}>
+          <div className="mon-heat-names" style={{ width: NAMES_W, height, paddingTop: top }}>
             {features.map((f) => (
               <div key={f.name} className="mon-heat-name" style={{ height: ROW_H }} title={`${f.name}: drifted in ${f.drifted} of ${f.compared} windows`}>
                 <span className="mono">{f.name}</span>
