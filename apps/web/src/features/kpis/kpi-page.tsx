@@ -169,6 +169,7 @@ export function KpiPage() {
         <div className="reg-two">
           <KpiBeforeAfterCard
             changes={changes}
+            hasValues={kpi.observations.length > 0}
             selected={selected}
             window={window}
             view={view}

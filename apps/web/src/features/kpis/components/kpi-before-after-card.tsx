@@ -9,6 +9,7 @@ import { KPI_WINDOWS, kpiChangeKey, type KpiBeforeAfterView, type KpiChange, typ
 
 export function KpiBeforeAfterCard({
   changes,
+  hasValues,
   selected,
   window,
   view,
@@ -17,6 +18,7 @@ export function KpiBeforeAfterCard({
   onWindow,
 }: {
   changes: readonly KpiChange[];
+  hasValues: boolean;
   selected: KpiChange | null;
   window: KpiWindow;
   view: KpiBeforeAfterView | null;
@@ -32,6 +34,10 @@ export function KpiBeforeAfterCard({
       </div>
       {changes.length === 0 ? (
         <p className="card-body muted reg-no-margin">No promotion or rollback of the linked models yet. When one lands, compare the KPI before and after it here.</p>
+      ) : !hasValues ? (
+        <p className="card-body muted reg-no-margin">
+          The linked models have been promoted or rolled back {changes.length === 1 ? 'once' : `${changes.length} times`}. Once the KPI has daily values, compare it before and after each change here.
+        </p>
       ) : (
         <div className="card-body stack kpi-ba">
           <div className="kpi-ba-controls">

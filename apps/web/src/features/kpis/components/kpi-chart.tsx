@@ -44,7 +44,7 @@ export function KpiChart({ observations, target, unit, annotations, height, rang
   const labelRows = visible.length > 0 ? lanes : 0;
 
   return (
-    <div className="kpi-chart" role="img" aria-label={label}>
+    <figure className="kpi-chart" aria-label={label}>
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={data} margin={{ top: labelRows * KPI_LANE_H + 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
@@ -73,7 +73,7 @@ export function KpiChart({ observations, target, unit, annotations, height, rang
           <KpiMarkers annotations={visible} domain={domainX} lanes={labelRows} withModel={withModel} selectedKey={selectedKey} onSelect={onSelect} />
         </LineChart>
       </ResponsiveContainer>
-    </div>
+    </figure>
   );
 }
 

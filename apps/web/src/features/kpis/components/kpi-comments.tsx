@@ -91,12 +91,12 @@ function KpiCommentForm({ kpiId, requests }: { kpiId: number; requests: readonly
       <textarea
         id={`${id}-body`}
         className="input reg-textarea"
-        rows={3}
+        rows={allowed.allowed ? 3 : 2}
         maxLength={5000}
         value={body}
         disabled={disabled}
         title={allowed.allowed ? undefined : allowed.reason}
-        placeholder={allowed.allowed ? 'What do you see? e.g. conversion held after v2; fine to go ahead with v3 from the product side.' : 'Only product owners comment on KPIs.'}
+        placeholder={allowed.allowed ? 'What do you see? e.g. conversion held after v2; fine to go ahead with v3 from the product side.' : undefined}
         onChange={(e) => setBody(e.target.value)}
       />
       <div className="kpi-comment-actions">

@@ -11,6 +11,9 @@ import { kpiMarkerLanes } from '../utils/kpi-chart-layout';
 
 export const KPI_MARKER_COLOUR = { promotion: 'var(--accent)', rollback: 'var(--bad)', alert: 'var(--warn)' } as const;
 export const KPI_LANE_H = 14;
+/** Approximate width of a label character, for lane packing and the label's click area. */
+const LABEL_CHAR_PX = 6.2;
+const LABEL_HIT_PAD = 8;
 
 function MarkerShape({ kind, x, y }: { kind: KpiAnnotation['kind']; x: number; y: number }) {
   const colour = KPI_MARKER_COLOUR[kind];
@@ -43,7 +46,7 @@ export function KpiMarkers({
     [...byKey].map(([key, a]) => ({ key, at: a.at, label: kpiAnnotationShort(a, withModel) })),
     domain,
     plot.width,
-    { lanes, padding: 10 },
+    { lanes, padding: 10, charPx: LABEL_CHAR_PX },
   );
   const top = plot.y - lanes * KPI_LANE_H;
   const bottom = plot.y + plot.height;
@@ -57,6 +60,7 @@ export function KpiMarkers({
         const selected = clickable && selectedKey === kpiChangeKey(a);
         const label = kpiAnnotationLabel(a);
         const labelY = top + p.lane * KPI_LANE_H + 10;
+        const labelWidth = [...kpiAnnotationShort(a, withModel)].length * LABEL_CHAR_PX;
         const choose = () => onSelect?.(a as KpiChange);
         const onKeyDown = (e: KeyboardEvent) => {
           if (e.key === 'Enter' || e.key === ' ') {
@@ -75,6 +79,9 @@ export function KpiMarkers({
             {/* A wider transparent band makes the thin line easy to hover and click. */}
             <rect x={x - 5} y={top} width={10} height={bottom - top} fill="transparent" />
             <MarkerShape kind={a.kind} x={x} y={labelY - 3} />
+            {p.labelled && (
+              <rect x={p.anchor === 'start' ? x : x - LABEL_HIT_PAD - labelWidth} y={labelY - 9} width={labelWidth + LABEL_HIT_PAD} height={KPI_LANE_H} fill="transparent" />
+            )}
             {p.labelled && (
               <text x={p.anchor === 'start' ? x + 8 : x - 8} y={labelY + 1} textAnchor={p.anchor} className="kpi-marker-label" fill={KPI_MARKER_COLOUR[a.kind]}>
                 {kpiAnnotationShort(a, withModel)}

@@ -71,6 +71,9 @@ describe('kpiBeforeAfterView', () => {
     const view = kpiBeforeAfterView(daily([10, 10]), day(5), 7, 'higher', '', day(30));
     expect(view).toMatchObject({ changeText: null, relativeText: null, verdictText: 'Not enough data', tone: 'neutral' });
     expect(view.notes).toEqual(['2 of 7 days before the change have a value.', 'No values in the 7 days after the change.']);
-    expect(kpiBeforeAfterView(daily([10]), day(3), 7, 'higher', '', day(3) - HOUR).notes).toContain('Nothing recorded since the change yet.');
+    expect(kpiBeforeAfterView(daily([10, 10, 10]), day(3) + 14 * HOUR, 7, 'higher', '', day(3) + 15 * HOUR).notes).toEqual([
+      '3 of 7 days before the change have a value.',
+      'The change is this recent: no day after it has passed yet.',
+    ]);
   });
 });

@@ -76,11 +76,14 @@ export function kpiBeforeAfterView(
   const firstAfter = Math.ceil(at / DAY_MS) * DAY_MS;
   const today = Math.floor(now / DAY_MS) * DAY_MS;
   const elapsed = Math.max(0, Math.min(days, Math.floor((today - firstAfter) / DAY_MS) + 1));
-  if (elapsed < days) notes.push(`Only ${elapsed} of the ${days} days after the change have passed; the after mean will move.`);
   if (result.before.n === 0) notes.push(`No values in the ${days} days before the change.`);
   else if (result.before.n < days) notes.push(`${result.before.n} of ${days} days before the change have a value.`);
-  if (result.after.n === 0) notes.push(elapsed === 0 ? 'Nothing recorded since the change yet.' : `No values in the ${days} days after the change.`);
-  else if (result.after.n < elapsed) notes.push(`${result.after.n} of ${elapsed} days after the change have a value.`);
+  if (elapsed === 0) notes.push('The change is this recent: no day after it has passed yet.');
+  else {
+    if (elapsed < days) notes.push(`Only ${elapsed} of the ${days} days after the change have passed; the after mean will move.`);
+    if (result.after.n === 0) notes.push(`No values in the ${elapsed === days ? days : elapsed} days after the change.`);
+    else if (result.after.n < elapsed) notes.push(`${result.after.n} of ${elapsed} days after the change have a value.`);
+  }
   for (const a of annotations) {
     if (a.at === at) continue;
     const side = a.at >= at - days * DAY_MS && a.at < at ? 'before' : a.at > at && a.at < at + days * DAY_MS ? 'after' : null;
