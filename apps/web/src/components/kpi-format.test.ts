@@ -27,8 +27,8 @@ describe('kpi values', () => {
     expect(kpiValueText(null, '%')).toBe('—');
   });
 
-  it('signs changes and gaps, with a real minus sign', () => {
-    expect(kpiSignedText(0.289, '%')).toBe('+0.289%');
+  it('signs changes and gaps, with a real minus sign, in percentage points for a percentage', () => {
+    expect(kpiSignedText(0.289, '%')).toBe('+0.289 pp');
     expect(kpiSignedText(-1.068, '€k/day')).toBe('−1.068 €k/day');
     expect(kpiSignedText(0, 'SKUs')).toBe('±0 SKUs');
   });
@@ -48,9 +48,9 @@ describe('kpi values', () => {
 describe('kpiGapView', () => {
   it('is good on target and bad off target, and its tooltip says which way is better', () => {
     expect(kpiGapView({ status: 'on_target', gap: 0.144 }, 2.5, '%', 'lower')).toEqual({
-      text: '+0.144%',
+      text: '+0.144 pp',
       tone: 'good',
-      title: '0.144% better than the target of 2.5% (lower is better)',
+      title: '0.144 pp better than the target of 2.5% (lower is better)',
     });
     expect(kpiGapView({ status: 'off_target', gap: -1.07 }, 12, '€k/day', 'lower')).toMatchObject({ text: '−1.07 €k/day', tone: 'bad', title: expect.stringContaining('worse than the target of 12 €k/day') });
   });
@@ -72,8 +72,8 @@ describe('kpiTrendView', () => {
   });
 
   it('colours by whether the move is good for the KPI, not by its direction', () => {
-    expect(kpiTrendView(trend(-1, 'down', 'better'), '%')).toMatchObject({ arrow: '▼', text: '−1% (−10%)', tone: 'good' });
-    expect(kpiTrendView(trend(1, 'up', 'worse'), '%')).toMatchObject({ arrow: '▲', text: '+1% (+10%)', tone: 'bad' });
+    expect(kpiTrendView(trend(-1, 'down', 'better'), '%')).toMatchObject({ arrow: '▼', text: '−1 pp (−10%)', tone: 'good' });
+    expect(kpiTrendView(trend(1, 'up', 'worse'), '%')).toMatchObject({ arrow: '▲', text: '+1 pp (+10%)', tone: 'bad' });
     expect(kpiTrendView(trend(0, 'flat', 'unchanged'), '')).toMatchObject({ arrow: '▶', tone: 'neutral' });
   });
 

@@ -28,10 +28,18 @@ export function kpiValueText(v: number | null | undefined, unit: string): string
   return kpiWithUnit(kpiNumberText(v), unit);
 }
 
-/** "+0.29%", "−1.07 €k/day": a change or gap always carries its sign. */
+/**
+ * "+0.29 pp", "−1.07 €k/day": a change or gap always carries its sign. A difference of two
+ * percentages is in percentage points, so it cannot be mistaken for a relative change.
+ */
 export function kpiSignedText(v: number, unit: string): string {
   const sign = v > 0 ? '+' : v === 0 ? '±' : '';
-  return kpiWithUnit(`${sign}${kpiNumberText(v)}`, unit);
+  return `${sign}${kpiDifferenceText(v, unit)}`;
+}
+
+/** A difference without its sign forced: "0.29 pp" for a percentage, else the value with its unit. */
+export function kpiDifferenceText(v: number, unit: string): string {
+  return kpiWithUnit(kpiNumberText(v), unit.trim() === '%' ? 'pp' : unit);
 }
 
 function kpiWithUnit(number: string, unit: string): string {
@@ -70,7 +78,7 @@ export function kpiGapView(status: KpiStatusResult, target: number, unit: string
   return {
     text: kpiSignedText(status.gap, unit),
     tone: status.status === 'on_target' ? 'good' : 'bad',
-    title: `${kpiValueText(Math.abs(status.gap), unit)} ${side} than the target of ${kpiValueText(target, unit)} (${kpiDirectionText(direction)})`,
+    title: `${kpiDifferenceText(Math.abs(status.gap), unit)} ${side} than the target of ${kpiValueText(target, unit)} (${kpiDirectionText(direction)})`,
   };
 }
 

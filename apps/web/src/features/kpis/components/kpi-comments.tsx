@@ -96,7 +96,7 @@ function KpiCommentForm({ kpiId, requests }: { kpiId: number; requests: readonly
         value={body}
         disabled={disabled}
         title={allowed.allowed ? undefined : allowed.reason}
-        placeholder={allowed.allowed ? 'What do you see? e.g. conversion held after v2; fine to go ahead with v3 from the product side.' : undefined}
+        placeholder={allowed.allowed ? 'What do you see in the numbers, and what should the approvers know?' : undefined}
         onChange={(e) => setBody(e.target.value)}
       />
       <div className="kpi-comment-actions">

@@ -44,7 +44,7 @@ describe('kpiBeforeAfterView', () => {
   it('compares the means and judges the change by the direction', () => {
     const obs = daily([10, 10, 10, 10, 12, 12, 12, 12]);
     const higher = kpiBeforeAfterView(obs, day(4), 4, 'higher', '%', day(20));
-    expect(higher).toMatchObject({ changeText: '+2%', relativeText: '+20%', verdictText: 'Better', tone: 'good', notes: [] });
+    expect(higher).toMatchObject({ changeText: '+2 pp', relativeText: '+20%', verdictText: 'Better', tone: 'good', notes: [] });
     expect(higher.result.before).toEqual({ mean: 10, n: 4 });
     expect(kpiBeforeAfterView(obs, day(4), 4, 'lower', '%', day(20))).toMatchObject({ verdictText: 'Worse', tone: 'bad' });
   });

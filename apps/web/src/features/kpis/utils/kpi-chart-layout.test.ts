@@ -27,6 +27,11 @@ describe('kpiAxisY', () => {
     expect(kpiAxisY([0.1, 0.3], 0.2).ticks).toEqual([0.1, 0.15, 0.2, 0.25, 0.3]);
   });
 
+  it('keeps the target line off the frame', () => {
+    expect(kpiAxisY([2.52, 4.1], 2.5).domain).toEqual([2, 4.5]);
+    expect(kpiAxisY([90, 97.9], 98).domain[1]).toBeGreaterThan(98);
+  });
+
   it('pads a flat series', () => {
     const { domain } = kpiAxisY([5, 5], 5);
     expect(domain[0]).toBeLessThan(5);

@@ -25,7 +25,7 @@ function niceStep(span: number, count: number): number {
 
 /**
  * The value axis: a range holding the observations and the target (so its line is always
- * drawn), widened to round numbers, with ticks at those numbers.
+ * drawn, and never on the frame), widened to round numbers, with ticks at those numbers.
  */
 export function kpiAxisY(values: readonly number[], target: number, count = 4): { domain: [number, number]; ticks: number[] } {
   let lo = target;
@@ -43,8 +43,11 @@ export function kpiAxisY(values: readonly number[], target: number, count = 4): 
   // Rounding to the step's precision keeps 0.1 + 0.2 from printing as 0.30000000000000004.
   const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
   const round = (v: number) => Number(v.toFixed(digits));
-  const start = Math.floor(lo / step) * step;
-  const end = Math.ceil(hi / step) * step;
+  let start = Math.floor(lo / step) * step;
+  let end = Math.ceil(hi / step) * step;
+  // A target line on the frame would read as the axis: give it a step of room.
+  if (target - start < step * 0.05) start -= step;
+  if (end - target < step * 0.05) end += step;
   const ticks: number[] = [];
   for (let i = 0; start + i * step <= end + step / 2; i++) ticks.push(round(start + i * step));
   return { domain: [round(start), round(end)], ticks };
