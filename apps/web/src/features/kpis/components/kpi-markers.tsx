@@ -60,6 +60,8 @@ export function KpiMarkers({
         const selected = clickable && selectedKey === kpiChangeKey(a);
         const label = kpiAnnotationLabel(a);
         const labelY = top + p.lane * KPI_LANE_H + 10;
+        // Without a label the marker sits on the plot's top edge, clear of other markers' labels.
+        const shapeY = p.labelled ? labelY - 3 : plot.y - 3;
         const labelWidth = [...kpiAnnotationShort(a, withModel)].length * LABEL_CHAR_PX;
         const choose = () => onSelect?.(a as KpiChange);
         const onKeyDown = (e: KeyboardEvent) => {
@@ -75,10 +77,10 @@ export function KpiMarkers({
             {...(clickable && { role: 'button', tabIndex: 0, 'aria-label': `Compare before and after: ${label}`, 'aria-pressed': selected, onClick: choose, onKeyDown })}
           >
             <title>{`${label}\n${formatDateTime(a.at)}${clickable ? '\nClick to compare the KPI before and after' : ''}`}</title>
-            <line x1={x} x2={x} y1={labelY + 2} y2={bottom} stroke={KPI_MARKER_COLOUR[a.kind]} strokeWidth={selected ? 2.5 : 1.5} strokeDasharray={a.kind === 'alert' ? '3 3' : undefined} strokeOpacity={0.85} />
+            <line x1={x} x2={x} y1={shapeY + 5} y2={bottom} stroke={KPI_MARKER_COLOUR[a.kind]} strokeWidth={selected ? 2.5 : 1.5} strokeDasharray={a.kind === 'alert' ? '3 3' : undefined} strokeOpacity={0.85} />
             {/* A wider transparent band makes the thin line easy to hover and click. */}
             <rect x={x - 5} y={top} width={10} height={bottom - top} fill="transparent" />
-            <MarkerShape kind={a.kind} x={x} y={labelY - 3} />
+            <MarkerShape kind={a.kind} x={x} y={shapeY} />
             {p.labelled && (
               <rect x={p.anchor === 'start' ? x : x - LABEL_HIT_PAD - labelWidth} y={labelY - 9} width={labelWidth + LABEL_HIT_PAD} height={KPI_LANE_H} fill="transparent" />
             )}
