@@ -1,13 +1,15 @@
-// Lineage as a graph, both ways: dataset → run → model version → alias. From a dataset it
-// answers "which production models were trained on this?"; from a version, "what data
-// and which run made it?".
-import { aliasesOf, datasetFind, datasetUsages, modelList, runFind, runInputsList, versionFind, versionsOfRuns } from '@quorum/db';
+// Lineage as a graph, both ways: dataset → run → model version → alias, and the alert
+// that asked for a run when monitoring triggered its retraining. From a dataset it answers
+// "which production models were trained on this?"; from a version, "what data, which run,
+// and why was it trained?".
+import { alertsNamedByRuns, aliasesOf, datasetFind, datasetUsages, modelList, runFind, runInputsList, versionFind, versionsOfRuns } from '@quorum/db';
 import type { ServiceContext } from './context';
 import { notFound } from './errors';
+import { RETRAIN_ALERT_TAG } from './monitoring';
 
 export interface LineageNode {
   id: string;
-  kind: 'dataset' | 'run' | 'version' | 'alias';
+  kind: 'dataset' | 'alert' | 'run' | 'version' | 'alias';
   label: string;
   detail: string;
   /** Where the web app shows this node. */
@@ -51,6 +53,12 @@ export async function lineage(ctx: ServiceContext, root: { datasetId: number } |
       }
       runIds = [run.id];
     }
+  }
+
+  // A retrained run carries the id of the alert whose trigger started it.
+  for (const a of await alertsNamedByRuns(ctx.db, runIds, RETRAIN_ALERT_TAG)) {
+    add({ id: `alert:${a.id}`, kind: 'alert', label: `Alert #${a.id}`, detail: a.reason, href: `/monitoring/${a.modelId}` });
+    edges.push({ from: `alert:${a.id}`, to: `run:${a.runId}`, label: 'retrain' });
   }
 
   const versions = await versionsOfRuns(ctx.db, runIds);

@@ -8,6 +8,7 @@ import { percentile, webhookVerify } from '@quorum/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../test/harness';
 import { systemContext } from './context';
+import { RETRAIN_ALERT_TAG } from './monitoring';
 import { webhooksDeliverDue } from './webhooks';
 
 const HOUR = 3_600_000;
@@ -201,5 +202,36 @@ describeEachEngine('production monitoring', (get) => {
     expect(ci.received).toHaveLength(before + 1);
     const page = await mlops.monitoring.model({ modelId: model.id, days: 30 });
     expect(page.deliveries[0]).toMatchObject({ state: 'failed', attempts: 1, lastStatus: 400, lastError: 'The receiver answered 400' });
+  });
+
+  it('shows in lineage the alert that asked for a retrained run', async () => {
+    const { caller, callerAs } = get();
+    const { model, run: original } = await deployed('mon-retrain');
+    await callerAs('mlops_engineer').monitoring.createRule({ modelId: model.id, name: 'drift', rule: { metric: 'drifted_share', comparison: '>=', threshold: 0.5, consecutive: 1 } });
+    const fired = await callerAs('platform_engineer').monitoring.ingest(traffic('mon-retrain', 160));
+    const alertId = fired.alerts[0]!.alertId;
+    const { alerts } = await callerAs('mlops_engineer').monitoring.model({ modelId: model.id, days: 30 });
+
+    // The retraining job tags its run with the alert id the trigger carried.
+    const exp = await caller.experiments.create({ name: 'exp-mon-retrain-2' });
+    const retrained = await caller.runs.create({ experimentId: exp.id, name: 'retrained', tags: [{ key: RETRAIN_ALERT_TAG, value: String(alertId) }] });
+    await caller.runs.logBatch({ runId: retrained.id, inputs: [{ name: 'train-mon-retrain', digest: 'd1', context: 'train' }] });
+    await caller.runs.update({ runId: retrained.id, status: 'FINISHED' });
+    const v2 = await caller.versions.create({ modelId: model.id, runId: retrained.id, artifactUri: 's3://m/retrained', artifactSha256: 'b'.repeat(64), artifactSize: 1 });
+
+    const graph = await callerAs('compliance_lead').lineage.graph({ versionId: v2.id });
+    expect(graph.nodes).toContainEqual({ id: `alert:${alertId}`, kind: 'alert', label: `Alert #${alertId}`, detail: alerts[0]!.reason, href: `/monitoring/${model.id}` });
+    expect(alerts[0]!.reason).toMatch(/^share of drifted features crossed 50%/);
+    expect(graph.edges).toContainEqual({ from: `alert:${alertId}`, to: `run:${retrained.id}`, label: 'retrain' });
+
+    // From the dataset both runs show, and only the retrained one has an alert.
+    const dataset = graph.nodes.find((n) => n.kind === 'dataset')!;
+    const fromDataset = await callerAs('data_engineer').lineage.graph({ datasetId: Number(dataset.id.split(':')[1]) });
+    expect(fromDataset.nodes.filter((n) => n.kind === 'run').map((n) => n.id).sort()).toEqual([`run:${original.id}`, `run:${retrained.id}`].sort());
+    expect(fromDataset.edges.filter((e) => e.from.startsWith('alert:'))).toEqual([{ from: `alert:${alertId}`, to: `run:${retrained.id}`, label: 'retrain' }]);
+
+    // A tag that names no alert adds nothing.
+    const stray = await caller.runs.create({ experimentId: exp.id, name: 'stray', tags: [{ key: RETRAIN_ALERT_TAG, value: 'not-an-alert' }] });
+    expect((await caller.lineage.graph({ runId: stray.id })).nodes.map((n) => n.kind)).toEqual(['run']);
   });
 });

@@ -1,9 +1,10 @@
-// Lineage drawn left to right, dataset → run → version → alias: boxes are links to where
-// each node is shown, arrows say how they are joined (train, eval, registered, serves).
+// Lineage drawn left to right, dataset → run → version → alias, with the alert that asked
+// for a retraining run beside its datasets: boxes are links to where each node is shown,
+// arrows say how they are joined (train, eval, retrain, registered, serves).
 import { Link } from 'react-router';
 import { REG_LINEAGE_BOX, regLineageLayout, type RegLineageEdge, type RegLineageNode } from './reg-lineage-layout';
 
-const KIND_LABEL = { dataset: 'Dataset', run: 'Run', version: 'Model version', alias: 'Alias' } as const;
+const KIND_LABEL = { dataset: 'Dataset', alert: 'Alert', run: 'Run', version: 'Model version', alias: 'Alias' } as const;
 
 export function RegLineageGraph({ nodes, edges, focusId }: { nodes: RegLineageNode[]; edges: RegLineageEdge[]; focusId?: string }) {
   if (nodes.length === 0) return <p className="card-body muted">No lineage recorded: the version has no source run.</p>;
@@ -12,9 +13,9 @@ export function RegLineageGraph({ nodes, edges, focusId }: { nodes: RegLineageNo
   return (
     <div className="reg-lineage-scroll">
       <div className="reg-lineage" style={{ width: layout.width, height: layout.height }}>
-        {layout.kinds.map((kind, i) => (
-          <div key={kind} className="reg-lineage-column-title" style={{ left: i * (width + columnGap), width }}>
-            {KIND_LABEL[kind]}
+        {layout.kinds.map((kinds, i) => (
+          <div key={kinds.join()} className="reg-lineage-column-title" style={{ left: i * (width + columnGap), width }}>
+            {kinds.map((k) => KIND_LABEL[k]).join(' · ')}
           </div>
         ))}
         <svg className="reg-lineage-edges" width={layout.width} height={layout.height} aria-hidden>
@@ -39,6 +40,7 @@ export function RegLineageGraph({ nodes, edges, focusId }: { nodes: RegLineageNo
             className={`reg-lineage-node reg-lineage-${n.kind}${n.id === focusId ? ' is-focus' : ''}`}
             style={{ left: n.x, top: n.y, width, height }}
             aria-label={`${KIND_LABEL[n.kind]} ${n.label} (${n.detail})`}
+            title={n.detail}
           >
             <span className="reg-lineage-label">{n.label}</span>
             <span className="reg-lineage-detail mono">{n.detail}</span>

@@ -1,9 +1,11 @@
-// Places a lineage graph in four columns, dataset → run → version → alias, and routes
-// each edge from its source's right side to its target's left side.
+// Places a lineage graph in four columns, dataset (and alert) → run → version → alias, and
+// routes each edge from its source's right side to its target's left side.
+
+export type RegLineageKind = 'dataset' | 'alert' | 'run' | 'version' | 'alias';
 
 export interface RegLineageNode {
   id: string;
-  kind: 'dataset' | 'run' | 'version' | 'alias';
+  kind: RegLineageKind;
   label: string;
   detail: string;
   href: string;
@@ -14,7 +16,8 @@ export interface RegLineageEdge {
   label: string;
 }
 
-export const REG_LINEAGE_COLUMNS = ['dataset', 'run', 'version', 'alias'] as const;
+/** The kinds in each column; an alert that asked for a retraining run stands with the run's datasets, as another input. */
+export const REG_LINEAGE_COLUMNS: readonly (readonly RegLineageKind[])[] = [['dataset', 'alert'], ['run'], ['version'], ['alias']];
 export const REG_LINEAGE_BOX = { width: 200, height: 54, columnGap: 72, rowGap: 14, top: 22 } as const;
 
 export interface RegPlacedNode extends RegLineageNode {
@@ -30,7 +33,9 @@ export interface RegPlacedEdge extends RegLineageEdge {
 /** Coordinates for every node and edge; columns with no nodes are dropped so nothing floats. */
 export function regLineageLayout(nodes: readonly RegLineageNode[], edges: readonly RegLineageEdge[]) {
   const { width, height, columnGap, rowGap, top } = REG_LINEAGE_BOX;
-  const columns = REG_LINEAGE_COLUMNS.map((kind) => nodes.filter((n) => n.kind === kind).sort((a, b) => a.label.localeCompare(b.label))).filter((c) => c.length > 0);
+  const columns = REG_LINEAGE_COLUMNS.map((kinds) =>
+    nodes.filter((n) => kinds.includes(n.kind)).sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.label.localeCompare(b.label)),
+  ).filter((c) => c.length > 0);
   const tallest = Math.max(1, ...columns.map((c) => c.length));
   const totalHeight = top + tallest * height + (tallest - 1) * rowGap;
   const placed = new Map<string, RegPlacedNode>();
@@ -51,7 +56,8 @@ export function regLineageLayout(nodes: readonly RegLineageNode[], edges: readon
   return {
     nodes: [...placed.values()],
     edges: placedEdges,
-    kinds: columns.map((c) => c[0]!.kind),
+    /** The kinds present in each column, for its title. */
+    kinds: columns.map((c) => [...new Set(c.map((n) => n.kind))]),
     width: columns.length * width + (columns.length - 1) * columnGap,
     height: totalHeight,
   };

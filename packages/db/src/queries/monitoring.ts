@@ -1,7 +1,7 @@
 // Monitoring reads and writes: windows, predictions joined to ground truth, alert rules
 // and their state, alerts with their events, webhook deliveries and attempts.
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { alertEvents, alertRules, alerts, monitorWindows, registeredModels, webhookAttempts, webhookDeliveries } from '../schema';
+import { alertEvents, alertRules, alerts, monitorWindows, registeredModels, tags, webhookAttempts, webhookDeliveries } from '../schema';
 import { queryRows } from '../rows';
 import type { Db } from '../types';
 
@@ -190,6 +190,17 @@ export async function alertsActive(db: Db, states: readonly AlertRow['state'][] 
     .where(inArray(alerts.state, [...states]))
     .orderBy(desc(alerts.openedAt))
     .limit(limit);
+}
+
+/** Alerts that these runs name in the tag `tagKey` (a retrained run names the alert that asked for it), with the naming run. */
+export async function alertsNamedByRuns(db: Db, runIds: readonly string[], tagKey: string) {
+  if (runIds.length === 0) return [];
+  return db
+    .select({ runId: tags.runId, id: alerts.id, modelId: alerts.modelId, state: alerts.state, reason: alerts.reason, openedAt: alerts.openedAt })
+    .from(tags)
+    .innerJoin(alerts, sql`${alerts.id}::text = ${tags.value}`)
+    .where(and(inArray(tags.runId, [...runIds]), eq(tags.key, tagKey)))
+    .orderBy(asc(alerts.id));
 }
 
 // ── Webhook deliveries ────────────────────────────────────────────────────────────
