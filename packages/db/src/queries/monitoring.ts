@@ -86,11 +86,15 @@ export async function monitorPredictionsTaken(db: Db, modelId: number, windowId:
 
 /** Joins ground truth to stored predictions; returns the windows touched and how many labels matched. */
 export async function monitorLabelsApply(db: Db, modelId: number, labels: readonly { id: string; actual: string }[], now: number): Promise<{ windowIds: number[]; matched: number }> {
+  const ids = labels.map((l) => l.id);
+  // `prediction_id = any(ids)` lets the primary key find the rows; without it a planner with
+  // no statistics (PGlite runs no autovacuum to gather them) hashes every prediction the model
+  // ever stored, so each day's labels cost more than the last.
   const rows = await queryRows<{ window_id: number }>(
     db,
     sql`update monitor_predictions m set actual = u.actual, labelled_at = ${now}
-        from unnest(${p(labels.map((l) => l.id))}::text[], ${p(labels.map((l) => l.actual))}::text[]) as u(id, actual)
-        where m.model_id = ${modelId} and m.prediction_id = u.id
+        from unnest(${p(ids)}::text[], ${p(labels.map((l) => l.actual))}::text[]) as u(id, actual)
+        where m.model_id = ${modelId} and m.prediction_id = any(${p(ids)}::text[]) and m.prediction_id = u.id
         returning m.window_id`,
   );
   return { windowIds: [...new Set(rows.map((r) => Number(r.window_id)))], matched: rows.length };
