@@ -39,7 +39,7 @@ async function main() {
     const stats = await demoSeed({ db, clock, actor: null }, actors);
     const registry = await demoRegistry(db, clock, actors);
     console.log(
-      `Seeded ${stats.experiments} experiments, ${stats.runs} runs, ${stats.points.toLocaleString('en')} metric points and ${Object.keys(registry).length} registered models.`,
+      `Seeded ${stats.experiments} experiments, ${stats.runs} runs, ${stats.points.toLocaleString('en')} metric points and ${Object.keys(registry.models).length} registered models.`,
     );
     const token = await bootstrapDemoToken(db, clock, people.get('ana.silva')!);
     banner.push(

@@ -86,12 +86,26 @@ export function churnRun(rng: Random, i: number): DemoRun {
   };
 }
 
+export interface FraudParams {
+  lr: number;
+  batch: number;
+  hidden: number;
+  dropout: number;
+  optimizer: string;
+}
+
 export function fraudRun(rng: Random, i: number): DemoRun {
   const lr = rng.logUniform(1e-4, 3e-2);
   const batch = rng.pick([128, 256, 512, 1024]);
   const hidden = rng.pick([64, 128, 256, 512]);
   const dropout = rng.uniform(0, 0.5);
   const optimizer = rng.pick(['adam', 'adamw', 'sgd']);
+  return fraudTrain(rng, i, { lr, batch, hidden, dropout, optimizer });
+}
+
+/** A fraud network trained with the given settings: the sweep's runs, and the run a retraining trigger starts. */
+export function fraudTrain(rng: Random, i: number, p: FraudParams): DemoRun {
+  const { lr, batch, hidden, dropout, optimizer } = p;
   const diverges = lr > 0.012 && optimizer === 'sgd' ? true : lr > 0.02;
   const quality = Math.exp(-((Math.log(lr / 1e-3)) ** 2) / 4) * (0.8 + hidden / 2_560) * (1 - Math.abs(dropout - 0.2));
   const steps = 3_000;
@@ -119,7 +133,7 @@ export function fraudRun(rng: Random, i: number): DemoRun {
 function fraudResult(
   i: number,
   rng: Random,
-  p: { lr: number; batch: number; hidden: number; dropout: number; optimizer: string },
+  p: FraudParams,
   status: RunStatus,
   metrics: DemoRun['metrics'],
 ): DemoRun {

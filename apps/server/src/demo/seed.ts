@@ -20,6 +20,8 @@ export interface SeedStats {
 
 const DAY = 86_400_000;
 const BATCH = 10_000;
+/** The sweeps run over the last ten weeks, so the registry's versions (the first ~66 days ago) come from runs before them. */
+const SWEEP_DAYS = 70;
 
 interface DemoExperiment {
   name: string;
@@ -64,15 +66,15 @@ export async function demoSeed(ctx: ServiceContext, people: Map<string, Actor>):
     });
   for (const spec of DEMO_EXPERIMENTS) {
     const owner = people.get('ana.silva') ?? null;
-    const experiment = await experimentCreate({ ...ctx, actor: owner, clock: { now: () => now - 22 * DAY } }, { name: spec.name, description: spec.description });
+    const experiment = await experimentCreate({ ...ctx, actor: owner, clock: { now: () => now - (SWEEP_DAYS + 2) * DAY } }, { name: spec.name, description: spec.description });
     stats.experiments++;
     for (let i = 0; i < spec.runs; i++) {
       const demo = spec.make(rng, i);
       const duration = demo.metrics.reduce((m, p) => Math.max(m, p.timestamp), 0);
-      // Runs spread over the last three weeks, oldest first; a running one started just
-      // long enough ago to be near its last logged step now.
+      // Runs spread over the sweep's ten weeks in index order, until yesterday; a running one
+      // started just long enough ago to be near its last logged step now.
       const start =
-        demo.status === 'RUNNING' ? now - duration - 30_000 : now - 21 * DAY + Math.floor(((i + rng.next()) / spec.runs) * 20 * DAY);
+        demo.status === 'RUNNING' ? now - duration - 30_000 : now - SWEEP_DAYS * DAY + Math.floor(((i + rng.next()) / spec.runs) * (SWEEP_DAYS - 1) * DAY);
       // Writes carry the simulated time, so "last activity" matches the run's history.
       let simulated = start;
       const runCtx: ServiceContext = { db: ctx.db, clock: { now: () => simulated }, actor: people.get(demo.user) ?? null };
