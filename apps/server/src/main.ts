@@ -1,5 +1,6 @@
 // Start-up: environment → database → migrations → accounts (demo users, first admin,
-// bootstrap token) → demo seed on an empty database → app → listen.
+// bootstrap token) → demo seed on an empty database (runs, registry, 60 days of
+// production, KPIs) → app → listen.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,8 @@ import { createDb, experimentList, usersCount } from '@quorum/db';
 import { createApp } from './app';
 import { webhookWorkerStart } from './services/webhooks';
 import { bootstrapAdminFromEnv, bootstrapDemoToken, bootstrapDemoUsers, bootstrapToken, demoActor, DEMO_PASSWORD, DEMO_USERS, adminExists } from './bootstrap';
+import { demoKpis } from './demo/kpis';
+import { DEMO_MONITOR_DAYS, demoProduction } from './demo/production';
 import { demoRegistry } from './demo/registry';
 import { demoSeed } from './demo/seed';
 import { systemClock } from './services/context';
@@ -38,8 +41,11 @@ async function main() {
     const actors = new Map([...people].map(([handle, user]) => [handle, demoActor(user)]));
     const stats = await demoSeed({ db, clock, actor: null }, actors);
     const registry = await demoRegistry(db, clock, actors);
+    const production = await demoProduction(db, clock, actors, registry);
+    const kpis = await demoKpis(db, clock, actors, registry);
     console.log(
-      `Seeded ${stats.experiments} experiments, ${stats.runs} runs, ${stats.points.toLocaleString('en')} metric points and ${Object.keys(registry.models).length} registered models.`,
+      `Seeded ${stats.experiments} experiments, ${stats.runs} runs, ${stats.points.toLocaleString('en')} metric points, ${Object.keys(registry.models).length} registered models, ` +
+        `${production.windows} monitoring windows over ${DEMO_MONITOR_DAYS} days and ${kpis.kpis} KPIs.`,
     );
     const token = await bootstrapDemoToken(db, clock, people.get('ana.silva')!);
     banner.push(

@@ -72,3 +72,8 @@ export function demoSnapshotDatasets() {
     { name: 'card-transactions-live', digest: '2026-11-20', source: 'warehouse://risk.transactions_live', sourceType: 'delta', profile: transactions(rng, 388_112, 0.8) },
   ];
 }
+
+/** The transactions a retraining run trains on: the last quarter, with the higher amounts of recent weeks in it. */
+export function demoRetrainDatasetProfile(): DatasetProfileInput {
+  return transactions(seededRandom(13_2026), 2_618_455, 0.35);
+}

@@ -22,6 +22,7 @@ import {
   userFind,
   userList,
   type Db,
+  type KpiObservationRow,
   type KpiRow,
 } from '@quorum/db';
 import { kpiStatus, kpiTrend } from '@quorum/domain';
@@ -77,8 +78,11 @@ export async function kpiChange(ctx: ServiceContext, input: z.output<typeof kpiU
   });
 }
 
+/** Observations as the API takes them; the demo seed records its invented history as source 'demo'. */
+export type KpiRecordRequest = Omit<z.output<typeof kpiRecordInput>, 'source'> & { source: KpiObservationRow['source'] };
+
 /** Stores daily values; a day already recorded is replaced (the audit entry says how many). */
-export async function kpiRecord(ctx: ServiceContext, input: z.output<typeof kpiRecordInput>) {
+export async function kpiRecord(ctx: ServiceContext, input: KpiRecordRequest) {
   const kpi = await kpiGetRow(ctx.db, input.kpiId);
   const days = input.observations.map((o) => o.at);
   const existing = new Set((await kpiObservationsOf(ctx.db, [kpi.id], Math.min(...days))).map((o) => o.at));
