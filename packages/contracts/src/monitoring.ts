@@ -35,19 +35,20 @@ const isId = (v: unknown) => typeof v === 'string' && v.length >= 1 && v.length 
 const isLatency = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /** A feature's values in the window: raw samples, a numerical histogram, or categorical counts. */
+const histogramInput = z
+  .object({ edges: z.array(z.number().finite()).min(2).max(1_001), counts: z.array(z.number().int().nonnegative()).max(1_000) })
+  .refine((h) => h.counts.length === h.edges.length - 1, 'A histogram has one count per bin: counts.length = edges.length - 1');
+const countsInput = z.record(z.string().max(1_000), z.number().int().nonnegative());
+
 export const monitorFeatureInput = z.union([
   arrayOf<number | string | null>(MONITOR_LIMITS.predictions, 'feature values (numbers, strings or null)', isCell),
-  z.object({
-    histogram: z
-      .object({ edges: z.array(z.number().finite()).min(2).max(1_001), counts: z.array(z.number().int().nonnegative()).max(1_000) })
-      .refine((h) => h.counts.length === h.edges.length - 1, 'A histogram has one count per bin: counts.length = edges.length - 1'),
-  }),
-  z.object({ counts: z.record(z.string().max(1_000), z.number().int().nonnegative()) }),
+  z.object({ histogram: histogramInput }),
+  z.object({ counts: countsInput }),
 ]);
 
 export const monitorLatencyInput = z.union([
   z.object({
-    samplesMs: arrayOf<number>(MONITOR_LIMITS.latencySamples, 'latencies (non-negative milliseconds)', isLatency).refine((v) => v.length > 0, 'Send at least one latency sample'),
+    samplesMs: arrayOf<number>(MONITOR_LIMITS.latencySamples, 'latencies (non-negative milliseconds)', isLatency).refine((v) => !Array.isArray(v) || v.length > 0, 'Send at least one latency sample'),
   }),
   z.object({
     /** Prometheus-style cumulative buckets: upper bound `le` (the last one +Infinity, sent as null or "+Inf") and the count at or below it. */
@@ -74,13 +75,17 @@ export const monitorIngestInput = z
     /** Predicted values; with `ids` (same length) so ground truth can be joined later. */
     predictions: z
       .object({
-        values: arrayOf<number | string | boolean>(MONITOR_LIMITS.predictions, 'predictions (numbers, strings or booleans)', isScalar),
+        values: arrayOf<number | string | boolean>(MONITOR_LIMITS.predictions, 'predictions (numbers, strings or booleans)', isScalar).default([]),
         ids: arrayOf<string>(MONITOR_LIMITS.predictions, 'prediction ids (1 to 200 characters)', isId).optional(),
+        /** Instead of values: a histogram of numeric predictions (scores), or counts per predicted class. */
+        histogram: histogramInput.optional(),
+        counts: countsInput.optional(),
         /** The true number of predictions when `values` is a sample (or empty). */
         count: z.number().int().nonnegative().optional(),
       })
-      .refine((p) => p.ids === undefined || p.ids.length === p.values.length, 'predictions.ids must have one id per value')
-      .refine((p) => p.ids === undefined || new Set(p.ids).size === p.ids.length, 'Prediction ids must be unique within a window'),
+      .refine((p) => [Array.isArray(p.values) && p.values.length > 0, p.histogram, p.counts].filter(Boolean).length <= 1, 'Send predictions as values, a histogram or class counts: one of them')
+      .refine((p) => !Array.isArray(p.ids) || !Array.isArray(p.values) || p.ids.length === p.values.length, 'predictions.ids must have one id per value')
+      .refine((p) => !Array.isArray(p.ids) || new Set(p.ids).size === p.ids.length, 'Prediction ids must be unique within a window'),
     features: z
       .record(z.string().min(1).max(250), monitorFeatureInput)
       .refine((f) => Object.keys(f).length <= MONITOR_LIMITS.features, `At most ${MONITOR_LIMITS.features} features per window`)

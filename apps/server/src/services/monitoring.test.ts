@@ -92,6 +92,24 @@ describeEachEngine('production monitoring', (get) => {
     expect(drift.columns.every((c) => !c.drifted)).toBe(true);
     expect(res.unmatched).toEqual([expect.objectContaining({ name: 'extra', reason: 'not_in_reference' })]);
 
+    // Aggregates instead of samples: latency buckets, a score histogram, feature histograms and class counts.
+    const aggregated = await ops.monitoring.ingest({
+      ...traffic('mon-window', 100),
+      latency: { buckets: [{ le: 10, count: 50 }, { le: 50, count: 350 }, { le: null, count: 400 }] },
+      predictions: { histogram: { edges: [0, 0.5, 1], counts: [300, 100] } },
+      features: { amount: { histogram: { edges: [40, 80, 120, 160], counts: [100, 200, 100] } }, country: { counts: { DE: 260, FR: 140 } } },
+    });
+    expect(aggregated.window).toMatchObject({ predictionCount: 400, latencyMethod: 'histogram', latencyCount: 400 });
+    expect(aggregated.window.latencyP50).toBeCloseTo(10 + (40 * (200 - 50)) / 300, 12); // Prometheus histogram_quantile
+    expect(aggregated.window.predictionSummary).toMatchObject({ kind: 'numerical', count: 400, mean: 0.375 });
+    expect((aggregated.window.drift as { columns: { name: string; source: string }[] }).columns.map((c) => [c.name, c.source]).sort()).toEqual([
+      ['amount', 'histogram'],
+      ['country', 'counts'],
+    ]);
+    await expect(ops.monitoring.ingest({ ...traffic('mon-window', 100), predictions: { values: [1], counts: { a: 1 } } })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('one of them') });
+
+    await expect(ops.monitoring.ingest({ ...traffic('mon-window', 100), predictions: { values: 'x' as never, ids: 5 as never } })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Expected a list') });
+
     await expect(ops.monitoring.ingest(input)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('windows are recorded once') });
     const reused = { ...traffic('mon-window', 100), predictions: { values: [1], ids: ['w1-0'] } };
     await expect(ops.monitoring.ingest(reused)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('"w1-0" was recorded before') });
