@@ -3,6 +3,7 @@
 // the real app.
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, serveForSuite } from '../../test/harness';
+import { mlflowHttp, type Json } from '../../test/mlflow-http';
 
 describeEachEngine('MLflow REST API: run views, inputs and bulk history', (get) => {
   const served = serveForSuite(get);
@@ -11,26 +12,7 @@ describeEachEngine('MLflow REST API: run views, inputs and bulk history', (get) 
     token = await get().tokenFor('data_scientist');
   });
 
-  type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const call = async (method: 'GET' | 'POST', path: string, body: Json = {}, auth = `Bearer ${token}`): Promise<{ status: number; json: Json }> => {
-    const headers: Record<string, string> = { accept: 'application/json', authorization: auth };
-    let url = `${served.url()}/api/2.0/mlflow/${path}`;
-    let init: RequestInit = { method, headers };
-    if (method === 'GET') {
-      const qs = new URLSearchParams();
-      for (const [k, v] of Object.entries(body)) for (const x of Array.isArray(v) ? v : [v]) qs.append(k, String(x));
-      url += `?${qs}`;
-    } else {
-      init = { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
-    }
-    const res = await fetch(url, init);
-    return { status: res.status, json: (await res.json()) as Json };
-  };
-  const ok = async (method: 'GET' | 'POST', path: string, body: Json = {}) => {
-    const r = await call(method, path, body);
-    expect(r.status, JSON.stringify(r.json)).toBe(200);
-    return r.json;
-  };
+  const { call, ok } = mlflowHttp(served.url, () => token);
   const err = (status: number, error_code: string, message: string) => ({ status, json: { error_code, message } });
   const missing = (name: string) => err(400, 'INVALID_PARAMETER_VALUE', `Missing value for required parameter '${name}'. See the API docs for more information about request parameters.`);
 
