@@ -1,6 +1,7 @@
 // Production monitoring: computed windows per model version and alias, the predictions
 // kept for joining delayed ground truth, alert rules with their state, alerts and their
 // history, and retraining webhooks with every delivery attempt.
+import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { epochMs } from './columns';
 import { modelVersions, registeredModels } from './registry';
@@ -54,7 +55,9 @@ export const monitorPredictions = pgTable(
     actual: text('actual'),
     labelledAt: epochMs('labelled_at'),
   },
-  (t) => [primaryKey({ columns: [t.modelId, t.predictionId] }), index('monitor_predictions_window_idx').on(t.windowId)],
+  // Only labelled predictions are read by window (to evaluate it), so the index holds only
+  // them: storing a window's predictions then maintains the primary key alone.
+  (t) => [primaryKey({ columns: [t.modelId, t.predictionId] }), index('monitor_predictions_labelled_idx').on(t.windowId).where(sql`${t.actual} is not null`)],
 );
 
 export const alertRules = pgTable(

@@ -1,0 +1,2 @@
+DROP INDEX "monitor_predictions_window_idx";--> statement-breakpoint
+CREATE INDEX "monitor_predictions_labelled_idx" ON "monitor_predictions" USING btree ("window_id") WHERE "monitor_predictions"."actual" is not null;
