@@ -74,6 +74,10 @@ export function VersionsTable({ model, now }: { model: ModelDetail; now: number 
                             </span>
                           ))}
                         </span>
+                      ) : v.archivedAt !== null ? (
+                        <span className="badge" title={`Archived ${formatDateTime(v.archivedAt)}: it can no longer be promoted`}>
+                          archived
+                        </span>
                       ) : open ? (
                         <Link to={`/approvals/${open.id}`} className="small" title={`Request #${open.id} to promote v${v.version} to ${open.alias} is ${open.state}`}>
                           #{open.id} → {open.alias}
@@ -87,8 +91,8 @@ export function VersionsTable({ model, now }: { model: ModelDetail; now: number 
                         type="button"
                         className="btn btn-sm"
                         onClick={() => setRequesting(v)}
-                        disabled={!mayRequest.allowed}
-                        title={mayRequest.allowed ? `Ask for an alias to move to v${v.version}` : mayRequest.reason}
+                        disabled={!mayRequest.allowed || v.archivedAt !== null}
+                        title={v.archivedAt !== null ? `v${v.version} is archived; archived versions cannot be promoted` : mayRequest.allowed ? `Ask for an alias to move to v${v.version}` : mayRequest.reason}
                         aria-describedby={`reg-version-${v.id}`}
                       >
                         Request promotion
