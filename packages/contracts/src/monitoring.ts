@@ -136,4 +136,5 @@ export const alertRuleUpdateInput = z.object({
 });
 
 export const alertRefInput = z.object({ alertId: id });
+export const deliveryRefInput = z.object({ deliveryId: id });
 export const monitorModelInput = z.object({ modelId: id, days: z.number().int().min(1).max(365).default(60) });

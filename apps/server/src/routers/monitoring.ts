@@ -1,6 +1,7 @@
-import { alertRefInput, alertRuleCreateInput, alertRuleUpdateInput, monitorIngestInput, monitorLabelsInput, monitorModelInput } from '@quorum/contracts';
+import { alertRefInput, alertRuleCreateInput, deliveryRefInput, alertRuleUpdateInput, monitorIngestInput, monitorLabelsInput, monitorModelInput } from '@quorum/contracts';
 import { alertAcknowledge, alertRuleChange, alertRuleCreate, alertsOpen, monitorModel, monitorOverview } from '../services/alerts';
 import { monitorIngest, monitorLabels } from '../services/monitoring';
+import { deliveryRetry } from '../services/webhooks';
 import { authedProcedure, router } from '../trpc/init';
 
 export const monitoringRouter = router({
@@ -12,4 +13,5 @@ export const monitoringRouter = router({
   createRule: authedProcedure.input(alertRuleCreateInput).mutation(({ ctx, input }) => alertRuleCreate(ctx, input)),
   updateRule: authedProcedure.input(alertRuleUpdateInput).mutation(({ ctx, input }) => alertRuleChange(ctx, input)),
   acknowledge: authedProcedure.input(alertRefInput).mutation(({ ctx, input }) => alertAcknowledge(ctx, input.alertId)),
+  retryDelivery: authedProcedure.input(deliveryRefInput).mutation(({ ctx, input }) => deliveryRetry(ctx, input.deliveryId)),
 });

@@ -220,6 +220,16 @@ describeEachEngine('production monitoring', (get) => {
     expect(ci.received).toHaveLength(before + 1);
     const page = await mlops.monitoring.model({ modelId: model.id, days: 30 });
     expect(page.deliveries[0]).toMatchObject({ state: 'failed', attempts: 1, lastStatus: 400, lastError: 'The receiver answered 400' });
+
+    // Once the receiver is fixed, the MLOps engineer sends the same message again.
+    const failed = page.deliveries[0]!;
+    await expect(callerAs('product_owner').monitoring.retryDelivery({ deliveryId: failed.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await mlops.monitoring.retryDelivery({ deliveryId: failed.id });
+    await expect(mlops.monitoring.retryDelivery({ deliveryId: failed.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('pending') });
+    expect(await webhooksDeliverDue(systemContext(handle.db, clock, 'test'))).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    expect(ci.received.at(-1)!.headers['webhook-id']).toBe(failed.messageId);
+    const after = await mlops.monitoring.model({ modelId: model.id, days: 30 });
+    expect(after.deliveries[0]).toMatchObject({ state: 'delivered', attempts: 2, lastStatus: 200 });
   });
 
   it('shows in lineage the alert that asked for a retrained run', async () => {

@@ -2,11 +2,12 @@
 // convention says (HMAC-SHA256 over "id.timestamp.body"), POSTed with a timeout, and every
 // attempt and answer is recorded. Failures that may pass (network, 408, 429, 5xx) are
 // retried on the convention's schedule; others, or running out of attempts, fail the delivery.
-import { attemptInsert, deliveriesClaim, deliveryUpdate, alertRuleFind, type Database, type WebhookDeliveryRow } from '@quorum/db';
+import { attemptInsert, deliveriesClaim, deliveryFind, deliveryUpdate, alertRuleFind, type Database, type WebhookDeliveryRow } from '@quorum/db';
 import { webhookRetryable, webhookRetryDelayMs, webhookSign, type WebhookHmac } from '@quorum/domain';
 import { createHmac } from 'node:crypto';
 import { audit } from './audit';
 import type { Clock, ServiceContext } from './context';
+import { conflict, notFound } from './errors';
 import { loggable } from '../trpc/errors';
 
 export const webhookHmac: WebhookHmac = (key, data) => createHmac('sha256', key).update(data).digest('base64');
@@ -85,6 +86,22 @@ async function attempt(ctx: ServiceContext, d: WebhookDeliveryRow, options: Requ
     }
   });
   return state;
+}
+
+/**
+ * Queues a failed delivery once more (say, after fixing the receiver): the same message id,
+ * so the receiver can tell it from a new trigger. It is tried once; failing again ends it.
+ */
+export async function deliveryRetry(ctx: ServiceContext, deliveryId: number) {
+  const d = await deliveryFind(ctx.db, deliveryId);
+  if (!d) throw notFound(`No webhook delivery with id ${deliveryId}`);
+  if (d.state !== 'failed') throw conflict(`Delivery #${d.id} is ${d.state}; only failed deliveries are retried by hand`);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    await deliveryUpdate(tx, d.id, { state: 'pending', nextAttemptAt: now });
+    await audit(ctx, tx, 'monitoring.retryDelivery', { entityType: 'webhook_delivery', entityId: d.id }, { url: d.url, messageId: d.messageId, attempts: d.attempts });
+    return { ...d, state: 'pending' as const, nextAttemptAt: now };
+  });
 }
 
 /** Attempts every delivery that is due now; returns how each ended up. */

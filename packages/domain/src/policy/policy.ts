@@ -44,6 +44,7 @@ export const POLICY = {
   'monitoring.createRule': ['mlops_engineer', 'admin'],
   'monitoring.updateRule': ['mlops_engineer', 'admin'],
   'monitoring.acknowledge': ['mlops_engineer', 'data_scientist', 'admin'],
+  'monitoring.retryDelivery': ['mlops_engineer', 'platform_engineer', 'admin'],
   'kpis.create': ['product_owner', 'admin'],
   'kpis.update': ['product_owner', 'admin'],
   // Warehouse jobs post daily values with a data or platform engineer's service token.

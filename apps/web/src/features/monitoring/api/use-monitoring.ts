@@ -28,6 +28,12 @@ export function useAcknowledge() {
   return useMutation(trpc.monitoring.acknowledge.mutationOptions({ onSuccess: invalidate }));
 }
 
+export function useRetryDelivery() {
+  const trpc = useTRPC();
+  const invalidate = useMonitoringInvalidate();
+  return useMutation(trpc.monitoring.retryDelivery.mutationOptions({ onSuccess: invalidate }));
+}
+
 export function useCreateRule() {
   const trpc = useTRPC();
   const invalidate = useMonitoringInvalidate();

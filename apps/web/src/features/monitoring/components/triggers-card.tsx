@@ -1,6 +1,9 @@
 // Retraining triggers: the signed webhooks alert rules sent, newest first, with their state,
 // why they were sent, and every attempt (status code, duration, the start of the answer).
+import { PolicyGate } from '../../../components/policy-gate';
+import { ErrorBox } from '../../../components/states';
 import { formatDateTime } from '../../../lib/format';
+import { useRetryDelivery } from '../api/use-monitoring';
 import type { MonitorDelivery, MonitorRule } from '../api/types';
 import { deliveryState } from '../utils/delivery-state';
 import { ReasonText } from './reason-text';
@@ -37,6 +40,7 @@ export function TriggersCard({ deliveries, rules }: { deliveries: MonitorDeliver
 
 function DeliveryItem({ delivery: d, ruleName }: { delivery: MonitorDelivery; ruleName: string }) {
   const state = deliveryState(d, formatDateTime);
+  const retry = useRetryDelivery();
   return (
     <li className="mon-delivery">
       <div className="row">
@@ -44,7 +48,15 @@ function DeliveryItem({ delivery: d, ruleName }: { delivery: MonitorDelivery; ru
         <span className="small muted">{state.detail}</span>
         <span className="spacer" />
         <span className="small muted">requested {formatDateTime(d.createdAt)}</span>
+        {d.state === 'failed' && (
+          <PolicyGate action="monitoring.retryDelivery">
+            <button type="button" className="btn btn-sm" onClick={() => retry.mutate({ deliveryId: d.id })} disabled={retry.isPending} title="Send the same message once more, e.g. after fixing the receiver">
+              {retry.isPending ? 'Queuing…' : 'Retry now'}
+            </button>
+          </PolicyGate>
+        )}
       </div>
+      {retry.error && <ErrorBox error={retry.error} />}
       <div className="mon-delivery-reason">
         <ReasonText text={d.reason} />
       </div>
