@@ -3,7 +3,7 @@
 // experiment list.
 import type { ExperimentSummary } from '@quorum/db';
 import { invalid } from './errors';
-import { experimentTagsOf } from './wire';
+import { experimentTagsOf, mlflowLikeRegex } from './wire';
 
 type Op = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'LIKE' | 'ILIKE';
 type Clause =
@@ -55,11 +55,6 @@ export function experimentFilterParse(filter: string | undefined): Clause[] {
   return clauses;
 }
 
-function likeRegex(pattern: string, caseInsensitive: boolean): RegExp {
-  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
-  return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
-}
-
 function matches(e: ExperimentSummary, c: Clause): boolean {
   let actual: string | number;
   if (c.attr === 'tag') {
@@ -82,7 +77,7 @@ function matches(e: ExperimentSummary, c: Clause): boolean {
       return actual <= c.value;
     case 'LIKE':
     case 'ILIKE':
-      return likeRegex(String(c.value), c.op === 'ILIKE').test(String(actual));
+      return mlflowLikeRegex(String(c.value), c.op === 'ILIKE').test(String(actual));
   }
 }
 

@@ -2,6 +2,7 @@
 // clause`, attributes and `tags.<key>`), order_by and tiebreaks, applied in memory to the
 // registry (hundreds of models and versions, not millions of runs).
 import { invalid } from './errors';
+import { mlflowLikeRegex } from './wire';
 
 type Op = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'LIKE' | 'ILIKE' | 'IN' | 'NOT IN';
 type Literal = string | number | string[];
@@ -67,11 +68,6 @@ export function registryFilterParse(filter: string | undefined, spec: FilterSpec
   return clauses;
 }
 
-function likeRegex(pattern: string, caseInsensitive: boolean): RegExp {
-  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
-  return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
-}
-
 /** Whether an entity matches every clause; an entity lacking a tag never matches a tag clause. */
 export function registryMatches(clauses: readonly RegistryClause[], attr: (key: string) => string | number | undefined, tags: Record<string, string>): boolean {
   return clauses.every((c) => {
@@ -93,7 +89,7 @@ export function registryMatches(clauses: readonly RegistryClause[], attr: (key: 
         return actual <= v;
       case 'LIKE':
       case 'ILIKE':
-        return likeRegex(String(v), c.op === 'ILIKE').test(String(actual));
+        return mlflowLikeRegex(String(v), c.op === 'ILIKE').test(String(actual));
       case 'IN':
         return (v as string[]).includes(String(actual));
       case 'NOT IN':

@@ -201,3 +201,9 @@ export function runJson(r: RunWithData & { inputs?: readonly DatasetInputRow[] }
     inputs: nonEmpty('dataset_inputs', (r.inputs ?? []).map(datasetInputJson)),
   };
 }
+
+/** SQL LIKE as MLflow's search applies it: `%` any run, `_` one character; case-sensitive unless ILIKE. */
+export function mlflowLikeRegex(pattern: string, caseInsensitive: boolean): RegExp {
+  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+  return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
+}
