@@ -20,7 +20,7 @@ import {
   versionRefInput,
   versionUpdateInput,
 } from '@quorum/contracts';
-import { modelFindByName, aliasHistoryOf } from '@quorum/db';
+import { aliasHistoryOf } from '@quorum/db';
 import { z } from 'zod';
 import { gateCheck, gateLatest, gateReport } from '../services/gates';
 import { lineage } from '../services/lineage';
@@ -35,19 +35,14 @@ import {
   reviewClose,
   reviewsList,
 } from '../services/promotions';
-import { aliasAtTime, modelChange, modelCreate, modelDetail, modelsOverview, modelSetPolicy, versionByNumber, versionCreate, versionDetail, versionUpdateCard } from '../services/registry';
+import { aliasAtTime, modelChange, modelCreate, modelDetail, modelGetRowByName, modelsOverview, modelSetPolicy, versionByNumber, versionCreate, versionDetail, versionUpdateCard } from '../services/registry';
 import { modelDelete, modelRename, versionChange, versionDelete } from '../services/registry-edits';
-import { notFound } from '../services/errors';
 import { authedProcedure, router } from '../trpc/init';
 
 export const modelsRouter = router({
   list: authedProcedure.query(({ ctx }) => modelsOverview(ctx)),
   get: authedProcedure.input(modelRefInput).query(({ ctx, input }) => modelDetail(ctx, input.id)),
-  byName: authedProcedure.input(modelByNameInput).query(async ({ ctx, input }) => {
-    const model = await modelFindByName(ctx.db, input.name);
-    if (!model) throw notFound(`No registered model named "${input.name}"`);
-    return modelDetail(ctx, model.id);
-  }),
+  byName: authedProcedure.input(modelByNameInput).query(async ({ ctx, input }) => modelDetail(ctx, (await modelGetRowByName(ctx.db, input.name)).id)),
   create: authedProcedure.input(modelCreateInput).mutation(({ ctx, input }) => modelCreate(ctx, input)),
   update: authedProcedure.input(modelUpdateInput).mutation(({ ctx, input }) => modelChange(ctx, input)),
   setPolicy: authedProcedure.input(modelSetPolicyInput).mutation(({ ctx, input }) => modelSetPolicy(ctx, input)),

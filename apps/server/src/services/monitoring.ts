@@ -16,7 +16,6 @@ import {
   alertRulesOf,
   datasetColumnsOf,
   deliveryInsert,
-  modelFindByName,
   monitorLabelledPairs,
   monitorLabelsApply,
   monitorPredictionsTaken,
@@ -25,7 +24,7 @@ import {
   monitorWindowFind,
   monitorWindowInsert,
   monitorWindowUpdate,
-  versionFind,
+  versionsByIds,
   versionFindByNumber,
   type AlertRuleRow,
   type Db,
@@ -53,15 +52,10 @@ import { randomUUID } from 'node:crypto';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { badRequest, conflict, notFound } from './errors';
+import { modelGetRowByName, versionGetRow } from './registry';
 
 /** The run tag a retrained run carries to link back to the alert that asked for it. */
 export const RETRAIN_ALERT_TAG = 'quorum.retrain.alert';
-
-async function modelNamed(db: Db, name: string): Promise<ModelRow> {
-  const model = await modelFindByName(db, name);
-  if (!model) throw notFound(`No registered model named "${name}"`);
-  return model;
-}
 
 /** The version that served the window: the number given, or what the alias pointed at when the window began. */
 async function servingVersion(db: Db, model: ModelRow, input: MonitorIngestInput): Promise<VersionRow> {
@@ -74,7 +68,7 @@ async function servingVersion(db: Db, model: ModelRow, input: MonitorIngestInput
   const move = await aliasAt(db, model.id, alias, input.windowStart);
   const versionId = move?.versionId ?? (await aliasesOf(db, [model.id])).find((a) => a.alias === alias)?.versionId;
   if (versionId == null) throw badRequest(`${model.name}@${alias} points at no version; give the version number instead`);
-  return (await versionFind(db, versionId))!;
+  return versionGetRow(db, versionId);
 }
 
 /** Recently used references per database, by dataset id: a dataset version's profile never changes once stored. */
@@ -121,7 +115,7 @@ function predictionValues(p: MonitorIngestInput['predictions']): (number | strin
 
 /** Computes and stores one window, then lets the model's alert rules see it. */
 export async function monitorIngest(ctx: ServiceContext, input: MonitorIngestInput) {
-  const model = await modelNamed(ctx.db, input.model);
+  const model = await modelGetRowByName(ctx.db, input.model);
   const version = await servingVersion(ctx.db, model, input);
   const alias = input.alias ?? '';
   const existing = await monitorWindowAt(ctx.db, version.id, alias, input.windowStart);
@@ -188,7 +182,7 @@ const parseLabel = (text: string): EvaluationLabel => JSON.parse(text) as Evalua
 
 /** Joins delayed ground truth to stored predictions, recomputes the touched windows' metrics, then steps the rules. */
 export async function monitorLabels(ctx: ServiceContext, input: z.output<typeof monitorLabelsInput>) {
-  const model = await modelNamed(ctx.db, input.model);
+  const model = await modelGetRowByName(ctx.db, input.model);
   const labels = input.labels.map((l) => ({ id: l.id, actual: JSON.stringify(l.actual) }));
   const windowIds = await ctx.db.transaction(async (tx) => {
     const applied = await monitorLabelsApply(tx, model.id, labels, ctx.clock.now());
@@ -196,6 +190,7 @@ export async function monitorLabels(ctx: ServiceContext, input: z.output<typeof 
     return applied;
   });
   const windows = (await Promise.all(windowIds.windowIds.map((id) => monitorWindowFind(ctx.db, id)))).filter((w) => w !== undefined).sort((a, b) => a.windowStart - b.windowStart);
+  const versions = new Map((await versionsByIds(ctx.db, [...new Set(windows.map((w) => w.versionId))])).map((v) => [v.id, v]));
   const alerts = [];
   for (const w of windows) {
     const pairs = (await monitorLabelledPairs(ctx.db, w.id)).map((p) => ({ predicted: parseLabel(p.predicted), actual: parseLabel(p.actual) }));
@@ -206,9 +201,9 @@ export async function monitorLabels(ctx: ServiceContext, input: z.output<typeof 
       if (e instanceof StatsInputError) throw badRequest(`Cannot evaluate window #${w.id}: ${e.message}`);
       throw e;
     }
-    await monitorWindowUpdate(ctx.db, w.id, { evaluation: evaluation as unknown as Record<string, unknown>, labelledCount: evaluation.labelledCount });
-    const version = (await versionFind(ctx.db, w.versionId))!;
-    alerts.push(...(await rulesEvaluate(ctx, model, version, (await monitorWindowFind(ctx.db, w.id))!)));
+    const changes = { evaluation: evaluation as unknown as Record<string, unknown>, labelledCount: evaluation.labelledCount };
+    await monitorWindowUpdate(ctx.db, w.id, changes);
+    alerts.push(...(await rulesEvaluate(ctx, model, versions.get(w.versionId)!, { ...w, ...changes })));
   }
   return { sent: labels.length, matched: windowIds.matched, unmatched: labels.length - windowIds.matched, windows: windows.length, alerts };
 }

@@ -44,6 +44,12 @@ export async function modelGetRow(db: Db, id: number) {
   return model;
 }
 
+export async function modelGetRowByName(db: Db, name: string) {
+  const model = await modelFindByName(db, name);
+  if (!model) throw notFound(`No registered model named "${name}"`);
+  return model;
+}
+
 export async function versionGetRow(db: Db, id: number) {
   const version = await versionFind(db, id);
   if (!version) throw notFound(`No model version with id ${id}`);
@@ -178,8 +184,7 @@ export async function versionDetail(ctx: ServiceContext, id: number) {
 }
 
 export async function versionByNumber(ctx: ServiceContext, modelName: string, number: number) {
-  const model = await modelFindByName(ctx.db, modelName);
-  if (!model) throw notFound(`No registered model named "${modelName}"`);
+  const model = await modelGetRowByName(ctx.db, modelName);
   const version = await versionFindByNumber(ctx.db, model.id, number);
   if (!version) throw notFound(`Model ${modelName} has no version ${number}`);
   return versionDetail(ctx, version.id);
