@@ -7,7 +7,7 @@ import { chartTickNumber } from '../../../components/chart-ticks';
 import { formatMetric } from '../../../lib/format';
 import type { MonitorPage, MonitorWindowRow } from '../api/types';
 import { alertPanel, monitorAlertSpans, monitorMoveMarkers, monitorTimeDomain, monitorTimeTicks } from '../utils/time-axis';
-import { useElementWidth } from '../hooks/use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 import { labelledText, labelsAwaited, QUALITY_KEYS, qualityTask, qualityValues, windowSeries, type QualityKey } from '../utils/window-series';
 import { DriftHeatMap } from './drift-heat-map';
 import { LabelsHint } from './monitoring-hints';
@@ -19,7 +19,7 @@ const share = (v: number) => formatMetric(v);
 const count = (v: number) => Math.round(v).toLocaleString('en');
 
 export function AliasCharts({ page, alias, windows, now }: { page: MonitorPage; alias: string; windows: MonitorWindowRow[]; now: number }) {
-  const [ref, width] = useElementWidth();
+  const [ref, width] = useElementWidth(1000);
   // Marker labels are stacked for the plot's width, which every panel shares.
   const plotWidth = Math.max(200, width - PANEL_GUTTER - PANEL_Y_AXIS - PANEL_RIGHT);
   const axis = useMemo<PanelAxis>(() => {

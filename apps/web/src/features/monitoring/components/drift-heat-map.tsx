@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { chartTickTime } from '../../../components/chart-ticks';
 import { formatDateTime } from '../../../lib/format';
 import type { MonitorWindowRow } from '../api/types';
-import { useElementWidth } from '../hooks/use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 import { HEAT_DRIFTED, HEAT_STABLE, heatCellBox, heatCellText, heatColour, heatColumnsOf, heatFeatures, heatPlotWidth, type HeatColumn } from '../utils/heat-map';
 import { windowLength } from '../utils/window-series';
 import { MARKER_LANE_H, MOVE_COLOURS, PANEL_GUTTER, PANEL_RIGHT, PANEL_Y_AXIS, spanOpacity, type PanelAxis } from './time-chart';
@@ -24,7 +24,7 @@ interface Hover {
 }
 
 export function DriftHeatMap({ windows, axis }: { windows: MonitorWindowRow[]; axis: PanelAxis }) {
-  const [ref, width] = useElementWidth();
+  const [ref, width] = useElementWidth(1000);
   const wrapRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const scrollBox = useCallback(

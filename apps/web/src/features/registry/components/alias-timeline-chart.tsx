@@ -3,7 +3,7 @@
 import { CHART_PALETTE } from '../../../components/chart-palette';
 import { chartTickTime } from '../../../components/chart-ticks';
 import { formatDateTime } from '../../../lib/format';
-import { useElementWidth } from '../hooks/use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 import { timelineDomain, timelineLanes, timelineTicks, type TimelineMove } from '../utils/timeline-layout';
 
 const LABEL_W = 104;
@@ -16,7 +16,7 @@ const RIGHT = 36;
 const versionColour = (v: number | null) => (v === null ? 'var(--border-strong)' : CHART_PALETTE[(v - 1) % CHART_PALETTE.length]!);
 
 export function AliasTimelineChart({ moves, now }: { moves: TimelineMove[]; now: number }) {
-  const [ref, width] = useElementWidth();
+  const [ref, width] = useElementWidth(800);
   const lanes = timelineLanes(moves, now);
   const domain = timelineDomain(moves, now);
   const plotW = Math.max(120, width - LABEL_W - RIGHT);

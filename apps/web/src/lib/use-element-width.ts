@@ -1,7 +1,8 @@
 // The rendered width of an element, kept current as the layout changes, for SVG drawn to fit.
 import { useCallback, useState } from 'react';
 
-export function useElementWidth(initial = 1000): [(el: HTMLElement | null) => void, number] {
+/** `initial` is the width used before the element is first measured. */
+export function useElementWidth(initial: number): [(el: HTMLElement | null) => void, number] {
   const [width, setWidth] = useState(initial);
   const ref = useCallback((el: HTMLElement | null) => {
     if (!el) return;
