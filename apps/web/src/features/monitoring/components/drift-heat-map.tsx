@@ -16,6 +16,8 @@ const ALERT_BAR = 5;
 const AXIS_H = 24;
 
 interface Hover {
+  /** The cell's `data-cell`: "feature index:window index". */
+  id: string;
   feature: string;
   window: MonitorWindowRow;
   column: HeatColumn | undefined;
@@ -35,11 +37,42 @@ export function DriftHeatMap({ windows, axis }: { windows: MonitorWindowRow[]; a
     [ref],
   );
   const [hover, setHover] = useState<Hover | null>(null);
-  const [selected, setSelected] = useState<Omit<Hover, 'left' | 'top'> | null>(null);
+  const [selected, setSelected] = useState<Omit<Hover, 'id' | 'left' | 'top'> | null>(null);
   const sorted = useMemo(() => [...windows].sort((a, b) => a.windowStart - b.windowStart), [windows]);
   const columns = useMemo(() => sorted.map(heatColumnsOf), [sorted]);
   const features = useMemo(() => heatFeatures(sorted), [sorted]);
   const plot = heatPlotWidth(axis.domain, windowLength(sorted), width - NAMES_W - PANEL_RIGHT);
+  const top = 8 + axis.lanes * MARKER_LANE_H + ALERT_BAR + 3;
+
+  // The cells are most of the SVG: built again only when what they show changes, not on hover.
+  const cells = useMemo(
+    () => (
+      <g>
+        {features.map((f, fi) =>
+          sorted.map((w, wi) => {
+            const box = heatCellBox(w, axis.domain, plot.width);
+            if (!box) return null;
+            const c = columns[wi]!.get(f.name);
+            const isSelected = selected?.feature === f.name && selected.window.id === w.id;
+            return (
+              <rect
+                key={`${fi}:${w.id}`}
+                data-cell={`${fi}:${wi}`}
+                x={box.x}
+                y={top + fi * ROW_H}
+                width={box.width > 3 ? box.width - 1 : box.width}
+                height={ROW_H - 1}
+                fill={heatColour(c)}
+                stroke={isSelected ? 'var(--text)' : c ? 'none' : 'var(--border)'}
+                strokeWidth={isSelected ? 1.5 : 0.5}
+              />
+            );
+          }),
+        )}
+      </g>
+    ),
+    [features, sorted, columns, axis.domain, plot.width, top, selected],
+  );
 
   // A history too long to fit opens at its newest windows; older ones are a scroll to the left.
   useEffect(() => {
@@ -73,15 +106,15 @@ export function DriftHeatMap({ windows, axis }: { windows: MonitorWindowRow[]; a
 
   const [start, end] = axis.domain;
   const x = (t: number) => ((t - start) / (end - start)) * plot.width;
-  const top = 8 + axis.lanes * MARKER_LANE_H + ALERT_BAR + 3;
   const height = top + features.length * ROW_H + AXIS_H;
   const driftedFeatures = features.filter((f) => f.drifted > 0);
   const summary =
     `Drift of ${features.length} features over ${sorted.length} windows. ` +
     (driftedFeatures.length === 0 ? 'No feature drifted.' : driftedFeatures.map((f) => `${f.name} drifted in ${f.drifted} of ${f.compared} windows`).join('; '));
 
-  const pick = (target: EventTarget): Omit<Hover, 'left' | 'top'> | null => {
-    const cell = (target as Element).getAttribute?.('data-cell');
+  const cellId = (target: EventTarget): string | null => (target as Element).getAttribute?.('data-cell') || null;
+  const pick = (target: EventTarget): Omit<Hover, 'id' | 'left' | 'top'> | null => {
+    const cell = cellId(target);
     if (!cell) return null;
     const [f, w] = cell.split(':').map(Number);
     const feature = features[f!]!.name;
@@ -117,10 +150,13 @@ export function DriftHeatMap({ windows, axis }: { windows: MonitorWindowRow[]; a
             role="img"
             aria-label={summary}
             onMouseOver={(e) => {
+              const id = cellId(e.target);
+              // Still over the same cell (or still over none): nothing to change.
+              if (id === (hover?.id ?? null)) return;
               const hit = pick(e.target);
               const box = (e.target as Element).getBoundingClientRect();
               const wrap = wrapRef.current?.getBoundingClientRect();
-              setHover(hit && wrap ? { ...hit, left: box.left - wrap.left + box.width / 2, top: box.top - wrap.top } : null);
+              setHover(hit && id && wrap ? { id, ...hit, left: box.left - wrap.left + box.width / 2, top: box.top - wrap.top } : null);
             }}
             onMouseLeave={() => setHover(null)}
             onClick={(e) => setSelected(pick(e.target))}
@@ -130,29 +166,7 @@ export function DriftHeatMap({ windows, axis }: { windows: MonitorWindowRow[]; a
                 <title>{`Alert ${s.active ? 'open' : 'was open'}: ${s.title}`}</title>
               </rect>
             ))}
-            <g>
-              {features.map((f, fi) =>
-                sorted.map((w, wi) => {
-                  const box = heatCellBox(w, axis.domain, plot.width);
-                  if (!box) return null;
-                  const c = columns[wi]!.get(f.name);
-                  const isSelected = selected?.feature === f.name && selected.window.id === w.id;
-                  return (
-                    <rect
-                      key={`${fi}:${w.id}`}
-                      data-cell={`${fi}:${wi}`}
-                      x={box.x}
-                      y={top + fi * ROW_H}
-                      width={box.width > 3 ? box.width - 1 : box.width}
-                      height={ROW_H - 1}
-                      fill={heatColour(c)}
-                      stroke={isSelected ? 'var(--text)' : c ? 'none' : 'var(--border)'}
-                      strokeWidth={isSelected ? 1.5 : 0.5}
-                    />
-                  );
-                }),
-              )}
-            </g>
+            {cells}
             {axis.markers.map((m) => (
               <g key={`move-${m.at}`} pointerEvents="none">
                 <line x1={x(m.at)} x2={x(m.at)} y1={top - ALERT_BAR - 4} y2={top + features.length * ROW_H} stroke={MOVE_COLOURS[m.kind]} strokeWidth={1.5} strokeDasharray={m.kind === 'promotion' ? '4 3' : undefined} />
@@ -193,7 +207,7 @@ export function DriftHeatMap({ windows, axis }: { windows: MonitorWindowRow[]; a
   );
 }
 
-function HeatCellDetail({ cell, inline = false }: { cell: Omit<Hover, 'left' | 'top'>; inline?: boolean }) {
+function HeatCellDetail({ cell, inline = false }: { cell: Omit<Hover, 'id' | 'left' | 'top'>; inline?: boolean }) {
   const { feature, window: w, column } = cell;
   const when = `${formatDateTime(w.windowStart)} – ${formatDateTime(w.windowEnd)}`;
   const verdict = column ? heatCellText(column) : 'not compared in this window';

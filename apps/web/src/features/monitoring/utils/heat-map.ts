@@ -49,6 +49,10 @@ export const HEAT_DRIFTED: readonly [string, string] = ['#f09a8e', '#7f1d1d'];
 /** Cells whose feature was not compared in that window. */
 export const HEAT_MISSING = '#ffffff';
 
+// The ends of both scales as RGB, parsed once rather than for every cell.
+const STABLE_RGB: readonly [Rgb, Rgb] = [hex(HEAT_STABLE[0]), hex(HEAT_STABLE[1])];
+const DRIFTED_RGB: readonly [Rgb, Rgb] = [hex(HEAT_DRIFTED[0]), hex(HEAT_DRIFTED[1])];
+
 /**
  * The cell's colour: the server's verdict picks the scale (drifted or not), the position its
  * shade. Lightness falls monotonically from far within to far past, so the map reads without hue.
@@ -57,10 +61,10 @@ export function heatColour(c: HeatColumn | null | undefined): string {
   if (!c) return HEAT_MISSING;
   const p = heatPosition(c);
   if (Number.isNaN(p)) return HEAT_MISSING;
-  if (c.drifted) return mix(hex(HEAT_DRIFTED[0]), hex(HEAT_DRIFTED[1]), Math.max(0, p));
+  if (c.drifted) return mix(DRIFTED_RGB[0], DRIFTED_RGB[1], Math.max(0, p));
   // Squared, so only scores close to the threshold warm noticeably.
   const closeness = Math.max(0, Math.min(1, 1 + p));
-  return mix(hex(HEAT_STABLE[0]), hex(HEAT_STABLE[1]), closeness * closeness);
+  return mix(STABLE_RGB[0], STABLE_RGB[1], closeness * closeness);
 }
 
 const TESTS: Record<string, string> = {
