@@ -4,7 +4,7 @@
 // and the product owner's KPIs move with the promotions.
 import { beforeAll, expect, it } from 'vitest';
 import { bootstrapDemoUsers, demoActor } from '../bootstrap';
-import { RETRAIN_ALERT_TAG } from '../services/monitoring';
+import { RETRAIN_ALERT_TAG } from '@quorum/domain';
 import { describeEachEngine } from '../test/harness';
 import { DEMO_KPI_DAYS, demoKpis } from './kpis';
 import { DEMO_LABEL_DELAY_DAYS, DEMO_MONITOR_DAYS, demoProduction, type DemoProduction } from './production';

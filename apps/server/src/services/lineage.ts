@@ -5,7 +5,7 @@
 import { alertsNamedByRuns, aliasesOf, datasetFind, datasetUsages, modelList, runFind, runInputsList, versionFind, versionsOfRuns } from '@quorum/db';
 import type { ServiceContext } from './context';
 import { notFound } from './errors';
-import { RETRAIN_ALERT_TAG } from './monitoring';
+import { RETRAIN_ALERT_TAG } from '@quorum/domain';
 
 export interface LineageNode {
   id: string;

@@ -4,11 +4,10 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { percentile, webhookVerify } from '@quorum/domain';
+import { percentile, RETRAIN_ALERT_TAG, webhookVerify } from '@quorum/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../test/harness';
 import { systemContext } from './context';
-import { RETRAIN_ALERT_TAG } from './monitoring';
 import { webhooksDeliverDue } from './webhooks';
 
 const HOUR = 3_600_000;

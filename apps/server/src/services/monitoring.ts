@@ -39,6 +39,7 @@ import {
   evaluationMetrics,
   MONITOR_EXPAND_LIMIT,
   monitorWindowCompute,
+  RETRAIN_ALERT_TAG,
   retrainReason,
   retrainTriggerPayload,
   StatsInputError,
@@ -54,8 +55,6 @@ import type { ServiceContext } from './context';
 import { badRequest, conflict, notFound } from './errors';
 import { modelGetRowByName, versionGetRow } from './registry';
 
-/** The run tag a retrained run carries to link back to the alert that asked for it. */
-export const RETRAIN_ALERT_TAG = 'quorum.retrain.alert';
 
 /** The version that served the window: the number given, or what the alias pointed at when the window began. */
 async function servingVersion(db: Db, model: ModelRow, input: MonitorIngestInput): Promise<VersionRow> {
@@ -280,15 +279,15 @@ async function triggerQueue(
     window: { start: t.window.windowStart, end: t.window.windowEnd },
     reason: t.reason,
     requestedAt: t.now,
+    // The retrained run carries this tag, so lineage can say why it was trained.
+    runTags: { [RETRAIN_ALERT_TAG]: String(t.alertId) },
   });
-  // Tags for the retrained run, so lineage can say why it was trained.
-  const body = { ...payload, data: { ...payload.data, runTags: { [RETRAIN_ALERT_TAG]: String(t.alertId) } } };
   const delivery = await deliveryInsert(tx, {
     ruleId: t.rule.id,
     alertId: t.alertId,
     url: t.rule.webhookUrl!,
     messageId: `msg_${randomUUID().replace(/-/g, '')}`,
-    payload: body as unknown as Record<string, unknown>,
+    payload: payload as unknown as Record<string, unknown>,
     reason: t.reason,
     state: 'pending',
     nextAttemptAt: t.now,

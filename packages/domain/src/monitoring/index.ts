@@ -83,6 +83,7 @@ export {
   type WebhookVerifyResult,
 } from './webhooks';
 export {
+  RETRAIN_ALERT_TAG,
   RETRAIN_EVENT_TYPE,
   monitorTimeText,
   retrainReason,

@@ -6,6 +6,9 @@ import { type AlertRule, alertMetricLabel, alertValueText } from './alerts';
 /** The event type of a retraining request, dot-separated as the Standard Webhooks spec recommends. */
 export const RETRAIN_EVENT_TYPE = 'quorum.retrain.requested';
 
+/** The run tag a retrained run carries to link back to the alert that asked for it (lineage reads it). */
+export const RETRAIN_ALERT_TAG = 'quorum.retrain.alert';
+
 /** A time window [start, end) in epoch milliseconds. */
 export interface MonitorTimeWindow {
   start: number;
@@ -24,6 +27,8 @@ export interface RetrainTriggerInput {
   reason?: string;
   /** When retraining was requested (epoch ms): the event's timestamp. */
   requestedAt: number;
+  /** Tags for the retrained run to carry (e.g. RETRAIN_ALERT_TAG), sent as `data.runTags`. */
+  runTags?: Record<string, string>;
 }
 
 /** The webhook body: { type, timestamp, data } as the Standard Webhooks spec recommends. Plain JSON. */
@@ -39,6 +44,7 @@ export interface RetrainTriggerPayload {
     window: { start: string; end: string };
     value: number;
     reason: string;
+    runTags?: Record<string, string>;
   };
 }
 
@@ -105,6 +111,7 @@ export function retrainTriggerPayload(input: RetrainTriggerInput): RetrainTrigge
       window: { start: iso(window.start), end: iso(window.end) },
       value: alert.value,
       reason: input.reason ?? retrainReason(rule, alert.value, window),
+      ...(input.runTags && { runTags: input.runTags }),
     },
   };
 }
