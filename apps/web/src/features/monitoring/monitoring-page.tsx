@@ -91,9 +91,13 @@ function ModelMonitoring({ modelId, models, overviewAt }: { modelId: number; mod
   const now = query.dataUpdatedAt || overviewAt || Date.now();
   const tabs = useMemo(() => (page ? aliasTabs(page) : []), [page]);
   const features = useMemo(() => (page ? ruleFeatures(page) : []), [page]);
+  const tab = tabs.find((t) => t.alias === aliasParam) ?? tabs[0];
+  const alias = tab?.alias ?? null;
+  // Memoised: the charts below memoise on this array.
+  const windows = useMemo(() => (page && alias !== null ? page.windows.filter((w) => w.alias === alias) : []), [page, alias]);
 
   if (!page) {
-    const code = (query.error?.data as { code?: string } | undefined)?.code;
+    const code = query.error?.data?.code;
     if (code === 'NOT_FOUND') {
       return (
         <div className="page">
@@ -113,8 +117,6 @@ function ModelMonitoring({ modelId, models, overviewAt }: { modelId: number; mod
     return <Loading />;
   }
 
-  const alias = tabs.find((t) => t.alias === aliasParam)?.alias ?? tabs[0]?.alias ?? null;
-  const windows = alias === null ? [] : page.windows.filter((w) => w.alias === alias);
   const summary = models.find((m) => m.id === modelId);
   const pickerSearch = searchWithout(search, 'alias');
 
@@ -159,7 +161,7 @@ function ModelMonitoring({ modelId, models, overviewAt }: { modelId: number; mod
             <>
               <AliasTabs tabs={tabs} selected={alias} onSelect={(a) => setAlias(a === tabs[0]?.alias ? null : a)} />
               <div id="mon-alias-panel" role="tabpanel" aria-labelledby={`mon-tab-${alias || 'direct'}`} className="mon-alias-panel">
-                <AliasSummary windows={windows} serving={tabs.find((t) => t.alias === alias)?.version ?? null} openAlerts={tabs.find((t) => t.alias === alias)?.openAlerts ?? 0} now={now} />
+                <AliasSummary windows={windows} serving={tab?.version ?? null} openAlerts={tab?.openAlerts ?? 0} now={now} />
                 {windows.length === 0 ? (
                   <div className="mon-empty">
                     <h3>
