@@ -32,6 +32,7 @@ export function AlertsCard({ alerts, rules, now }: { alerts: MonitorAlert[]; rul
   const ruleOf = new Map(rules.map((r) => [r.id, r]));
   const acknowledge = useAcknowledge();
   const mayAcknowledge = useSession().can('monitoring.acknowledge');
+  const name = useRegUserNames();
   return (
     <section className="card" aria-labelledby="mon-alerts-title">
       <div className="card-header">
@@ -50,7 +51,7 @@ export function AlertsCard({ alerts, rules, now }: { alerts: MonitorAlert[]; rul
       ) : (
         <ul className="mon-alert-list">
           {active.map((a) => (
-            <AlertItem key={a.id} alert={a} rule={ruleOf.get(a.ruleId)} now={now} onAcknowledge={() => acknowledge.mutate({ alertId: a.id })} pending={acknowledge.isPending && acknowledge.variables?.alertId === a.id} />
+            <AlertItem key={a.id} alert={a} rule={ruleOf.get(a.ruleId)} now={now} name={name} onAcknowledge={() => acknowledge.mutate({ alertId: a.id })} pending={acknowledge.isPending && acknowledge.variables?.alertId === a.id} />
           ))}
         </ul>
       )}
@@ -61,7 +62,7 @@ export function AlertsCard({ alerts, rules, now }: { alerts: MonitorAlert[]; rul
           </summary>
           <ul className="mon-alert-list">
             {resolved.map((a) => (
-              <AlertItem key={a.id} alert={a} rule={ruleOf.get(a.ruleId)} now={now} />
+              <AlertItem key={a.id} alert={a} rule={ruleOf.get(a.ruleId)} now={now} name={name} />
             ))}
           </ul>
         </details>
@@ -70,8 +71,22 @@ export function AlertsCard({ alerts, rules, now }: { alerts: MonitorAlert[]; rul
   );
 }
 
-function AlertItem({ alert, rule, now, onAcknowledge, pending = false }: { alert: MonitorAlert; rule: MonitorRule | undefined; now: number; onAcknowledge?: () => void; pending?: boolean }) {
-  const name = useRegUserNames();
+function AlertItem({
+  alert,
+  rule,
+  now,
+  name,
+  onAcknowledge,
+  pending = false,
+}: {
+  alert: MonitorAlert;
+  rule: MonitorRule | undefined;
+  now: number;
+  /** A user's display name, from AlertsCard's one useRegUserNames. */
+  name: (id: number | null | undefined) => string;
+  onAcknowledge?: () => void;
+  pending?: boolean;
+}) {
   return (
     <li className={`mon-alert is-${alert.state}`}>
       <div className="mon-alert-main">
