@@ -4,7 +4,7 @@
 // a promotion request and answers PERMISSION_DENIED with a link to it; once the request is
 // approved, the same call applies it.
 import type { Request } from 'express';
-import { aliasNameSchema, modelCreateInput, modelRenameInput, versionRegisterInput, versionUpdateInput } from '@quorum/contracts';
+import { aliasNameSchema, EXPERIMENT_TAG_LIMITS, modelCreateInput, modelRenameInput, versionRegisterInput, versionUpdateInput } from '@quorum/contracts';
 import { aliasesOf, modelList, type ModelRow, type VersionRow } from '@quorum/db';
 import { ServiceError } from '../../services/errors';
 import { promotionApply, promotionRequest, promotionsList } from '../../services/promotions';
@@ -23,13 +23,16 @@ import {
   registeredModelJson,
   registryView,
   stageOf,
+  type RegistryView,
   STAGE_ALIAS,
+  versionNotFound,
   type Stage,
 } from './registry-wire';
 import { int64, list, nonEmpty, pageTokenDecode, pageTokenEncode, reqStr, str, strings, value, type Fields } from './wire';
 
-const TAG_KEY_MAX = 250;
-const TAG_VALUE_MAX = 5_000;
+// Registry tags share the experiment tag limits (250-character keys, 5000-character values).
+const TAG_KEY_MAX = EXPERIMENT_TAG_LIMITS.keyLength;
+const TAG_VALUE_MAX = EXPERIMENT_TAG_LIMITS.valueLength;
 
 function tagOf(src: Fields): { key: string; value: string } {
   const key = reqStr(src, 'key');
@@ -69,12 +72,23 @@ function aliasOf(src: Fields): string {
 /** The web page of a promotion request, on the host the client called. */
 const requestLink = (req: Request, id: number) => `${req.protocol}://${req.get('host') ?? 'localhost'}/approvals/${id}`;
 
+type AliasRow = { alias: string; versionId: number };
+
 /**
  * Points `alias` at the version through the promotion quorum: applies an approved request
  * for exactly this move, or opens one (or names the one already open) and refuses.
+ * `aliases` are the model's aliases as the caller just read them.
  */
-async function moveThroughQuorum(req: Request, ctx: Ctx, model: ModelRow, version: VersionRow, alias: string, how: string): Promise<'moved' | 'unchanged'> {
-  const current = (await aliasesOf(ctx.db, [model.id])).find((a) => a.alias === alias);
+async function moveThroughQuorum(
+  req: Request,
+  ctx: Ctx,
+  model: ModelRow,
+  version: VersionRow,
+  alias: string,
+  how: string,
+  aliases: readonly AliasRow[],
+): Promise<'moved' | 'unchanged'> {
+  const current = aliases.find((a) => a.alias === alias);
   if (current?.versionId === version.id) return 'unchanged';
   const open = (await promotionsList(ctx, { modelId: model.id, states: ['pending', 'approved'] })).filter((r) => r.alias === alias);
   const approved = open.find((r) => r.versionId === version.id && r.state === 'approved');
@@ -198,16 +212,16 @@ export function registerRegistryRoutes(route: Route, sourceDigest: SourceDigest)
     const model = await findModel(ctx, reqStr(src, 'name'));
     const alias = aliasOf(src);
     const version = await findVersion(ctx, model, reqStr(src, 'version'));
-    await moveThroughQuorum(req, ctx, model, version, alias, `set alias ${alias} to version ${version.version}`);
+    await moveThroughQuorum(req, ctx, model, version, alias, `set alias ${alias} to version ${version.version}`, await aliasesOf(ctx.db, [model.id]));
     return {};
   });
 
   route(['get'], '/registered-models/alias', async (_req, ctx, src) => {
     const model = await findModel(ctx, reqStr(src, 'name'));
     const alias = reqStr(src, 'alias');
-    const found = (await aliasesOf(ctx.db, [model.id])).find((a) => a.alias === alias);
-    if (!found) throw invalid(`Registered model alias ${alias} not found.`);
     const view = await registryView(ctx, [model]);
+    const found = (view.aliases.get(model.id) ?? []).find((a) => a.alias === alias);
+    if (!found) throw invalid(`Registered model alias ${alias} not found.`);
     const version = (view.versions.get(model.id) ?? []).find((v) => v.id === found.versionId);
     if (!version) throw invalid(`Registered model alias ${alias} not found.`);
     return { model_version: modelVersionJson(view, model, version) };
@@ -305,10 +319,13 @@ export function registerRegistryRoutes(route: Route, sourceDigest: SourceDigest)
     const stage: Stage = stageOf(reqStr(src, 'stage'));
     const archiveOthers = /^true$/i.test(str(src, 'archive_existing_versions') ?? 'false');
     if (archiveOthers && stage !== 'Staging' && stage !== 'Production') throw invalid(`archive_existing_versions applies only to the Staging and Production stages, not ${stage}.`);
+    // A view read before any change, reused for the answer when nothing changed.
+    let view: RegistryView | undefined;
     if (stage === 'Staging' || stage === 'Production') {
       const alias = STAGE_ALIAS[stage];
-      const holder = (await aliasesOf(ctx.db, [model.id])).find((a) => a.alias === alias);
-      const moved = await moveThroughQuorum(req, ctx, model, version, alias, `transition-stage to ${stage}`);
+      const aliases = await aliasesOf(ctx.db, [model.id]);
+      const holder = aliases.find((a) => a.alias === alias);
+      const moved = await moveThroughQuorum(req, ctx, model, version, alias, `transition-stage to ${stage}`, aliases);
       // The version that held the stage leaves it; with archive_existing_versions it is archived.
       if (moved === 'moved' && archiveOthers && holder && holder.versionId !== version.id) {
         const stillServes = (await aliasesOf(ctx.db, [model.id])).some((a) => a.versionId === holder.versionId);
@@ -318,8 +335,8 @@ export function registerRegistryRoutes(route: Route, sourceDigest: SourceDigest)
         }
       }
     } else {
-      const view = await registryView(ctx, [model]);
-      const now = currentStage(version, (view.aliases.get(model.id) ?? []).filter((a) => a.versionId === version.id).map((a) => a.alias));
+      const before = await registryView(ctx, [model]);
+      const now = currentStage(version, (before.aliases.get(model.id) ?? []).filter((a) => a.versionId === version.id).map((a) => a.alias));
       if (now === 'Staging' || now === 'Production') {
         throw new MlflowError(
           'PERMISSION_DENIED',
@@ -329,10 +346,14 @@ export function registerRegistryRoutes(route: Route, sourceDigest: SourceDigest)
       if (now !== stage) {
         await mlflowAuthorize(req, ctx, 'versions.update');
         await versionChange(ctx, { versionId: version.id, archived: stage === 'Archived' });
+      } else {
+        view = before;
       }
     }
-    const fresh = await findVersion(ctx, model, String(version.version));
-    return { model_version: await versionJsonOf(ctx, model, fresh) };
+    view ??= await registryView(ctx, [model]);
+    const fresh = (view.versions.get(model.id) ?? []).find((v) => v.id === version.id);
+    if (!fresh) throw versionNotFound(model.name, String(version.version));
+    return { model_version: modelVersionJson(view, model, fresh) };
   });
 
   const versionTags = (set: boolean) => async (req: Request, ctx: Ctx, src: Fields) => {
