@@ -8,7 +8,7 @@ import { runGet } from '../../services/runs';
 import { artifactsNotConfigured } from './artifacts';
 import { invalid } from './errors';
 import { asRunError, requireRun, type Ctx, type Route } from './lookup';
-import { nonEmpty, reqStr, runIdOf, runInfoJson, str } from './wire';
+import { isObject, nonEmpty, reqStr, runIdOf, runInfoJson, str } from './wire';
 
 export const LOG_MODEL_HISTORY_TAG = 'mlflow.log-model.history';
 
@@ -19,7 +19,6 @@ export interface ArtifactRouteDeps {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The history entry MLflow keeps for a model JSON (`Model.get_tags_dict`): run_id,

@@ -12,11 +12,9 @@ import { artifactChildren, artifactOpen, artifactPathSegments, artifactTooLarge 
 import { artifactDelete, artifactUpload } from '../../services/artifacts';
 import { loggable } from '../../trpc/errors';
 import { mlflowAuthorize, mlflowContext } from './auth';
-import { invalid, MLFLOW_HTTP_STATUS, MlflowError, mlflowErrorOf } from './errors';
+import { invalid, MlflowError, mlflowErrorOf, sendError } from './errors';
 import { findExperiment, requireRun, type Ctx } from './lookup';
 import { nonEmpty, str, type Fields } from './wire';
-
-export { artifactTreeDigest } from '../../services/artifact-store';
 
 export interface MlflowArtifactsDeps {
   db: Database;
@@ -78,10 +76,6 @@ function contentTypeOf(name: string): string {
 }
 
 const hasCode = (e: unknown): e is NodeJS.ErrnoException => e instanceof Error && 'code' in e;
-
-function sendError(res: Response, e: MlflowError): void {
-  res.status(MLFLOW_HTTP_STATUS[e.errorCode]).json({ error_code: e.errorCode, message: e.message });
-}
 
 export function mlflowArtifactsRouter({ db, clock, artifactRoot, maxArtifactBytes }: MlflowArtifactsDeps): Router {
   const r = Router();

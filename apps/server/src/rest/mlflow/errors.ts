@@ -1,6 +1,7 @@
 // MLflow's error body `{error_code, message}` and its HTTP statuses
 // (mlflow/exceptions.py ERROR_CODE_TO_HTTP_STATUS), and the mapping from Quorum's
 // service and validation errors onto them.
+import type { Response } from 'express';
 import { ZodError } from 'zod';
 import { ServiceError, type ServiceErrorCode } from '../../services/errors';
 import { zodMessage } from '../../trpc/errors';
@@ -40,6 +41,11 @@ export class MlflowError extends Error {
     super(message);
     this.name = 'MlflowError';
   }
+}
+
+/** Writes MLflow's error body with the status its code maps to. */
+export function sendError(res: Response, e: MlflowError): void {
+  res.status(MLFLOW_HTTP_STATUS[e.errorCode]).json({ error_code: e.errorCode, message: e.message });
 }
 
 export const invalid = (message: string) => new MlflowError('INVALID_PARAMETER_VALUE', message);

@@ -14,7 +14,7 @@ import { runCreate, runGet, runUpdate } from '../../services/runs';
 import { artifactTreeDigest } from '../../services/artifact-store';
 import { loggable } from '../../trpc/errors';
 import { mlflowAuthorize, mlflowContext } from './auth';
-import { invalid, MLFLOW_HTTP_STATUS, MlflowError, mlflowErrorOf } from './errors';
+import { invalid, MlflowError, mlflowErrorOf, sendError } from './errors';
 import { experimentCreateTags, registerExperimentRoutes } from './experiments-routes';
 import { asRunError, DEFAULT_EXPERIMENT_NAME, findExperiment, requireRun, type Ctx, type Route } from './lookup';
 import { registerRegistryRoutes } from './registry-routes';
@@ -28,6 +28,7 @@ import {
   double,
   experimentJson,
   int64,
+  isObject,
   keyOf,
   list,
   nonEmpty,
@@ -39,6 +40,7 @@ import {
   runJson,
   RUN_NAME_TAG,
   str,
+  strings,
   value,
   type Fields,
 } from './wire';
@@ -46,7 +48,6 @@ import {
 
 /** MLflow's log-batch limits (validation.py), stricter than Quorum's own. */
 export const MLFLOW_BATCH_LIMITS = { metrics: 1000, params: 100, tags: 100, total: 1000 } as const;
-export { DEFAULT_EXPERIMENT_NAME } from './lookup';
 const SOURCE_COMMIT_TAG = 'mlflow.source.git.commit';
 
 export interface MlflowRouterDeps {
@@ -55,12 +56,6 @@ export interface MlflowRouterDeps {
   maxBodyBytes: number;
   /** The artifact store's folder, for artifacts/list; absent when artifacts are not configured. */
   artifactRoot?: string | undefined;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function sendError(res: Response, e: MlflowError): void {
-  res.status(MLFLOW_HTTP_STATUS[e.errorCode]).json({ error_code: e.errorCode, message: e.message });
 }
 
 /** NaN-safe: values are encoded by the shapes in wire.ts, so plain JSON is enough. */
@@ -181,7 +176,7 @@ export function mlflowRouter({ db, clock, maxBodyBytes, artifactRoot }: MlflowRo
     if (maxResults < 1 || maxResults > 50_000) throw invalid(`Invalid value ${maxResults} for parameter 'max_results' supplied. It must be at most 50000`);
     const offset = pageTokenDecode(str(src, 'page_token'));
     const all = await experimentsList(ctx, { includeArchived: true });
-    const found = searchExperiments(all, { filter: str(src, 'filter'), orderBy: Array.isArray(src.order_by) ? src.order_by.map(String) : str(src, 'order_by') ? [str(src, 'order_by')!] : [], viewType: str(src, 'view_type') });
+    const found = searchExperiments(all, { filter: str(src, 'filter'), orderBy: strings(src, 'order_by'), viewType: str(src, 'view_type') });
     const page = found.slice(offset, offset + maxResults);
     const next = offset + page.length;
     return { ...nonEmpty('experiments', page.map(experimentJson)), ...(next < found.length && { next_page_token: pageTokenEncode(next) }) };

@@ -8,6 +8,9 @@ import { invalid, missing } from './errors';
 
 export type Fields = Record<string, unknown>;
 
+/** A plain JSON object (not null, not an array). */
+export const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** The first value of a field (GET repeats keys for arrays). */
 function one(src: Fields, name: string): unknown {
   const v = src[name];
