@@ -164,7 +164,7 @@ export async function monitorModel(ctx: ServiceContext, input: { modelId: number
     model: { id: model.id, name: model.name },
     from,
     aliases: aliases.map((a) => ({ alias: a.alias, version: a.version, versionId: a.versionId })),
-    moves: moves.filter((m) => m.movedAt >= from && m.reason !== 'initial').map((m) => ({ ...m, version: m.version })),
+    moves: moves.filter((m) => m.movedAt >= from && m.reason !== 'initial'),
     windows: windows.map((w) => ({ ...w, version: versionNumber.get(w.versionId) ?? null })),
     rules: rules.map(ruleView),
     alerts: alerts.map((a) => ({ ...a, version: versionNumber.get(a.versionId) ?? null, events: events.filter((e) => e.alertId === a.id) })),

@@ -25,12 +25,11 @@ import {
   type KpiObservationRow,
   type KpiRow,
 } from '@quorum/db';
-import { kpiStatus, kpiTrend } from '@quorum/domain';
+import { KPI_DAY_MS, kpiStatus, kpiTrend } from '@quorum/domain';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { badRequest, conflict, notFound } from './errors';
 
-const DAY_MS = 86_400_000;
 /** How far back the board reads observations and annotations. */
 export const KPI_BOARD_DAYS = 90;
 /** The trend the board shows: change over the last four weeks. */
@@ -85,7 +84,9 @@ export type KpiRecordRequest = Omit<z.output<typeof kpiRecordInput>, 'source'> &
 export async function kpiRecord(ctx: ServiceContext, input: KpiRecordRequest) {
   const kpi = await kpiGetRow(ctx.db, input.kpiId);
   const days = input.observations.map((o) => o.at);
-  const existing = new Set((await kpiObservationsOf(ctx.db, [kpi.id], Math.min(...days))).map((o) => o.at));
+  const first = Math.min(...days);
+  const last = Math.max(...days);
+  const existing = new Set((await kpiObservationsOf(ctx.db, [kpi.id], first)).map((o) => o.at));
   const replaced = days.filter((d) => existing.has(d)).length;
   await ctx.db.transaction(async (tx) => {
     await kpiObservationsUpsert(tx, kpi.id, input.observations, input.source, ctx.clock.now());
@@ -93,8 +94,8 @@ export async function kpiRecord(ctx: ServiceContext, input: KpiRecordRequest) {
       source: input.source,
       count: days.length,
       replaced,
-      from: new Date(Math.min(...days)).toISOString().slice(0, 10),
-      to: new Date(Math.max(...days)).toISOString().slice(0, 10),
+      from: new Date(first).toISOString().slice(0, 10),
+      to: new Date(last).toISOString().slice(0, 10),
     });
   });
   return { recorded: days.length, replaced };
@@ -128,29 +129,43 @@ async function annotationsOf(db: Db, modelIds: number[], from: number): Promise<
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** Rows grouped by a key, in their order. */
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const group = out.get(k);
+    if (group) group.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
 /** Every KPI with owner, linked models, the last 90 days, status against target, trend and annotations. */
 export async function kpiBoard(ctx: ServiceContext) {
   const now = ctx.clock.now();
-  const from = Math.floor(now / DAY_MS) * DAY_MS - KPI_BOARD_DAYS * DAY_MS;
+  const from = Math.floor(now / KPI_DAY_MS) * KPI_DAY_MS - KPI_BOARD_DAYS * KPI_DAY_MS;
   const list = await kpiList(ctx.db);
   const ids = list.map((k) => k.id);
   const [links, observations, people] = await Promise.all([kpiModelLinks(ctx.db, ids), kpiObservationsOf(ctx.db, ids, from), userList(ctx.db)]);
   const modelIds = [...new Set(links.map((l) => l.modelId))];
   const [models, annotations] = await Promise.all([modelsByIds(ctx.db, modelIds), annotationsOf(ctx.db, modelIds, from)]);
   const names = new Map(people.map((u) => [u.id, u.name]));
+  const linkedOf = groupBy(links, (l) => l.kpiId);
+  const seriesOf = groupBy(observations, (o) => o.kpiId);
   return list.map((kpi) => {
-    const linked = links.filter((l) => l.kpiId === kpi.id).map((l) => l.modelId);
-    const series = observations.filter((o) => o.kpiId === kpi.id).map((o) => ({ at: o.at, value: o.value }));
+    const linked = new Set((linkedOf.get(kpi.id) ?? []).map((l) => l.modelId));
+    const series = (seriesOf.get(kpi.id) ?? []).map((o) => ({ at: o.at, value: o.value }));
     const latest = series.at(-1) ?? null;
     return {
       ...kpi,
       ownerName: kpi.ownerId === null ? null : (names.get(kpi.ownerId) ?? null),
-      models: models.filter((m) => linked.includes(m.id)).map((m) => ({ id: m.id, name: m.name })),
+      models: models.filter((m) => linked.has(m.id)).map((m) => ({ id: m.id, name: m.name })),
       observations: series,
       latest,
       status: kpiStatus({ direction: kpi.direction, target: kpi.target, latest: latest?.value ?? null }),
       trend: kpiTrend(series, KPI_TREND_DAYS, now, kpi.direction),
-      annotations: annotations.filter((a) => linked.includes(a.modelId)),
+      annotations: annotations.filter((a) => linked.has(a.modelId)),
     };
   });
 }

@@ -2,7 +2,7 @@
 // that asked for a run when monitoring triggered its retraining. From a dataset it answers
 // "which production models were trained on this?"; from a version, "what data, which run,
 // and why was it trained?".
-import { alertsNamedByRuns, aliasesOf, datasetFind, datasetUsages, modelList, runFind, runInputsList, versionFind, versionsOfRuns } from '@quorum/db';
+import { alertsNamedByRuns, aliasesOf, datasetFind, datasetUsages, modelsByIds, runFind, runInputsList, versionFind, versionsOfRuns } from '@quorum/db';
 import type { ServiceContext } from './context';
 import { notFound } from './errors';
 import { RETRAIN_ALERT_TAG } from '@quorum/domain';
@@ -62,7 +62,7 @@ export async function lineage(ctx: ServiceContext, root: { datasetId: number } |
   }
 
   const versions = await versionsOfRuns(ctx.db, runIds);
-  const models = new Map((await modelList(ctx.db)).map((m) => [m.id, m]));
+  const models = new Map((await modelsByIds(ctx.db, [...new Set(versions.map((v) => v.modelId))])).map((m) => [m.id, m]));
   for (const v of versions) {
     const model = models.get(v.modelId)!;
     add({ id: `version:${v.id}`, kind: 'version', label: `${model.name} v${v.version}`, detail: v.artifactSha256?.slice(0, 12) ?? 'digest not verified', href: `/models/${model.id}/versions/${v.id}` });

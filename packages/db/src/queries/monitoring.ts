@@ -224,7 +224,7 @@ export async function deliveryUpdate(db: Db, id: number, values: Partial<Omit<We
 }
 
 /** Pending deliveries whose next attempt is due, oldest first. */
-export async function deliveriesDue(db: Db, now: number, limit: number): Promise<WebhookDeliveryRow[]> {
+async function deliveriesDue(db: Db, now: number, limit: number): Promise<WebhookDeliveryRow[]> {
   return db
     .select()
     .from(webhookDeliveries)
@@ -246,7 +246,7 @@ export async function deliveriesClaim(db: Db, now: number, leaseMs: number, limi
       .set({ nextAttemptAt: now + leaseMs })
       .where(and(eq(webhookDeliveries.id, d.id), eq(webhookDeliveries.state, 'pending'), or(isNull(webhookDeliveries.nextAttemptAt), lte(webhookDeliveries.nextAttemptAt, now))))
       .returning();
-    if (row) claimed.push({ ...row, nextAttemptAt: d.nextAttemptAt });
+    if (row) claimed.push(row);
   }
   return claimed;
 }
