@@ -37,7 +37,7 @@ import {
   alertRuleValidate,
   alertRuleValue,
   evaluationMetrics,
-  MONITOR_EXPAND_LIMIT,
+  monitorAggregateExpand,
   monitorWindowCompute,
   RETRAIN_ALERT_TAG,
   retrainReason,
@@ -100,18 +100,6 @@ function alertWindowOf(w: MonitorWindowRow): AlertWindow {
   };
 }
 
-/** Predicted values for the window's summary: as sent, or expanded from a histogram (bin midpoints) or class counts. */
-function predictionValues(p: MonitorIngestInput['predictions']): (number | string | boolean)[] {
-  const total = p.histogram ? p.histogram.counts.reduce((a, b) => a + b, 0) : p.counts ? Object.values(p.counts).reduce((a, b) => a + b, 0) : 0;
-  if (total > MONITOR_EXPAND_LIMIT) throw badRequest(`The prediction histogram holds ${total.toLocaleString('en')} predictions; at most ${MONITOR_EXPAND_LIMIT.toLocaleString('en')} per window`);
-  if (p.histogram) {
-    const { edges, counts } = p.histogram;
-    return counts.flatMap((n, i) => new Array<number>(n).fill((edges[i]! + edges[i + 1]!) / 2));
-  }
-  if (p.counts) return Object.entries(p.counts).flatMap(([label, n]) => new Array<string>(n).fill(label));
-  return p.values;
-}
-
 /** Computes and stores one window, then lets the model's alert rules see it. */
 export async function monitorIngest(ctx: ServiceContext, input: MonitorIngestInput) {
   const model = await modelGetRowByName(ctx.db, input.model);
@@ -127,7 +115,12 @@ export async function monitorIngest(ctx: ServiceContext, input: MonitorIngestInp
   try {
     computed = monitorWindowCompute({
       latency: input.latency ?? null,
-      predictions: predictionValues(input.predictions),
+      // A score histogram or class counts stand for the predictions as features' aggregates do.
+      predictions: input.predictions.histogram
+        ? monitorAggregateExpand({ histogram: input.predictions.histogram })
+        : input.predictions.counts
+          ? monitorAggregateExpand({ counts: input.predictions.counts })
+          : input.predictions.values,
       ...(input.predictions.count !== undefined && { predictionCount: input.predictions.count }),
       features: input.features,
       reference: await referenceOf(ctx.db, version),

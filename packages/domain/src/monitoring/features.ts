@@ -228,3 +228,13 @@ function countsExpanded(counts: unknown, path: string): Cells {
   }
   return { cells, present: total };
 }
+
+/**
+ * Predictions sent as a score histogram or as counts per class, expanded the way features are:
+ * bin midpoints repeated by their counts, classes repeated by theirs (an empty class is missing).
+ */
+export function monitorAggregateExpand(input: MonitorFeatureHistogram | MonitorFeatureCounts, path = 'predictions'): (number | string)[] {
+  const expanded = 'histogram' in input ? histogramMidpoints(input.histogram, `${path}.histogram`) : countsExpanded(input.counts, `${path}.counts`);
+  // Both expansions yield cells (a mismatch only comes from comparing with a reference).
+  return 'cells' in expanded ? Array.from(expanded.cells as ArrayLike<number | string>) : [];
+}

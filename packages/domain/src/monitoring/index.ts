@@ -2,6 +2,7 @@
 // their state machine, signed webhooks and retraining triggers.
 export {
   MONITOR_EXPAND_LIMIT,
+  monitorAggregateExpand,
   type MonitorFeatureCell,
   type MonitorFeatureCounts,
   type MonitorFeatureHistogram,
