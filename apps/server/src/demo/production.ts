@@ -3,17 +3,17 @@
 // later, alert rules set up by the MLOps engineer, and a drift episode on fraud-detector's
 // `amount` that fires a rule, sends a signed retraining trigger to a CI stand-in on loopback,
 // and comes back as a retrained run registered as fraud-detector v3.
-import { aliasHistoryOf, datasetColumnsOf, versionFind, type Database } from '@quorum/db';
+import { aliasHistoryOf, versionFind, type Database, type VersionRow } from '@quorum/db';
 import type { Actor } from '../auth/actor';
 import { alertAcknowledge, alertRuleCreate } from '../services/alerts';
 import type { Clock, ServiceContext } from '../services/context';
-import { monitorIngest, monitorLabels } from '../services/monitoring';
+import { monitorIngest, monitorLabels, referenceOf } from '../services/monitoring';
 import { webhooksDeliverDue } from '../services/webhooks';
 import { seededRandom } from './random';
 import { demoReceiverStart } from './receiver';
 import type { DemoRegistry } from './registry';
 import { demoRetrainRegister, demoRetrainRun } from './retrain';
-import { binaryOutcome, dayTraffic, type DayConditions, type ReferenceColumn, type TrafficModel } from './traffic';
+import { binaryOutcome, dayTraffic, type DayConditions, type TrafficModel } from './traffic';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -109,13 +109,11 @@ export async function demoProduction(db: Database, clock: Clock, people: Map<str
     served.set(m.model, moves.filter((x) => x.versionId !== null).map((x) => ({ movedAt: x.movedAt, versionId: x.versionId!, version: x.version! })));
   }
   const servingAt = (model: string, t: number) => served.get(model)!.find((x) => x.movedAt <= t)!;
-  const references = new Map<number, ReferenceColumn[]>();
-  const referenceOf = async (versionId: number) => {
-    if (!references.has(versionId)) {
-      const version = await versionFind(db, versionId);
-      references.set(versionId, version?.trainingDatasetId ? await datasetColumnsOf(db, version.trainingDatasetId, true) : []);
-    }
-    return references.get(versionId)!;
+  // The drift reference of each served version: its training data, as monitoring reads it.
+  const versions = new Map<number, VersionRow>();
+  const trainingOf = async (versionId: number) => {
+    if (!versions.has(versionId)) versions.set(versionId, (await versionFind(db, versionId))!);
+    return referenceOf(db, versions.get(versionId)!);
   };
 
   for (const r of RULES) {
@@ -140,7 +138,7 @@ export async function demoProduction(db: Database, clock: Clock, people: Map<str
     schedule(sentAt, async () => {
       for (const m of TRAFFIC) {
         const serving = servingAt(m.model, start);
-        const traffic = dayTraffic(rng, m, serving.version, start, await referenceOf(serving.versionId), dayConditions(m.model, k));
+        const traffic = dayTraffic(rng, m, serving.version, start, await trainingOf(serving.versionId), dayConditions(m.model, k));
         const result = await monitorIngest(as('priya.nair', sentAt), {
           model: m.model,
           alias: 'production',

@@ -152,7 +152,8 @@ export function fairnessRows(rng: Random, groups: string[], gap: number, n = 2_0
 
 /** A load test's latencies (ms), log-normal around the median. */
 export const latencies = (rng: Random, median: number, n = 500) => Array.from({ length: n }, () => Math.round(10 * median * Math.exp(0.35 * rng.normal())) / 10);
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+/** The demo's stand-in artifact digest: sha256 of the model and run. */
+export const demoArtifactSha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function card(model: string, run: { name: string; params: Record<string, string> }, metric: string, value: number) {
   return [
@@ -222,7 +223,7 @@ export async function demoRegistry(db: Database, clock: Clock, people: Map<strin
           modelId: entry.modelId,
           runId: run.id,
           artifactUri: `s3://quorum-demo/models/${plan.name}/${run.id}/model.pkl`,
-          artifactSha256: sha(`${plan.name}:${run.id}`),
+          artifactSha256: demoArtifactSha(`${plan.name}:${run.id}`),
           artifactSize: 1_000_000 + Math.floor(rng.next() * 9_000_000),
           signature: { inputs: [{ name: 'features', type: 'tensor<float32>[-1, 24]' }], outputs: [{ name: 'score', type: 'float32' }] },
           cardMarkdown: card(plan.name, run, plan.metric, value),

@@ -3,7 +3,6 @@
 // registers it as a new version while CI posts its evaluation. Nothing promotes it: the
 // version waits for someone to ask for production.
 import { experimentList, runsWithData } from '@quorum/db';
-import { createHash } from 'node:crypto';
 import type { ServiceContext } from '../services/context';
 import { gateReport } from '../services/gates';
 import { logBatch } from '../services/log-batch';
@@ -12,7 +11,7 @@ import { runCreate, runUpdate } from '../services/runs';
 import { fraudTrain } from './curves';
 import { demoRetrainDatasetProfile } from './datasets';
 import type { Random } from './random';
-import { fairnessRows, latencies } from './registry';
+import { demoArtifactSha, fairnessRows, latencies } from './registry';
 
 /** The settings the pipeline trains with: the sweep's best region, on fresh data. */
 const RETRAIN = { lr: 0.001, batch: 512, hidden: 512, dropout: 0.2, optimizer: 'adamw' };
@@ -54,7 +53,7 @@ export async function demoRetrainRegister(ctx: ServiceContext, ci: ServiceContex
     modelId: r.modelId,
     runId: r.runId,
     artifactUri: `s3://quorum-demo/models/fraud-detector/${r.runId}/model.pkl`,
-    artifactSha256: createHash('sha256').update(`fraud-detector:${r.runId}`).digest('hex'),
+    artifactSha256: demoArtifactSha(`fraud-detector:${r.runId}`),
     artifactSize: 6_204_118,
     signature: { inputs: [{ name: 'features', type: 'tensor<float32>[-1, 24]' }], outputs: [{ name: 'score', type: 'float32' }] },
     cardMarkdown: [

@@ -1,15 +1,8 @@
 // One day of a deployed demo model's traffic: latency samples, predictions (a sample of them
 // with ids, whose ground truth arrives later), and feature samples drawn from the version's
 // training data with day-to-day noise, or shifted where the story has drift.
+import type { MonitorReferenceColumn } from '@quorum/domain';
 import type { Random } from './random';
-
-/** A training dataset column as stored: its kind and sampled values. */
-export interface ReferenceColumn {
-  name: string;
-  kind: 'numerical' | 'categorical';
-  numbers: number[] | null;
-  categories: string[] | null;
-}
 
 /** How one model behaves in production, per version it serves. */
 export interface TrafficModel {
@@ -81,7 +74,7 @@ function numbersOfDay(rng: Random, values: number[], n: number, shift: number): 
 }
 
 /** The day's traffic for the version serving it. */
-export function dayTraffic(rng: Random, m: TrafficModel, version: number, dayStart: number, reference: ReferenceColumn[], day: DayConditions): DayTraffic {
+export function dayTraffic(rng: Random, m: TrafficModel, version: number, dayStart: number, reference: readonly MonitorReferenceColumn[], day: DayConditions): DayTraffic {
   const base = isWeekend(dayStart) ? m.volume.weekend : m.volume.weekday;
   const predictionCount = Math.round(base * Math.exp(0.06 * rng.normal()));
   const { medianMs, sigma } = m.latency(version);
@@ -100,7 +93,7 @@ export function dayTraffic(rng: Random, m: TrafficModel, version: number, daySta
   for (const c of reference) {
     if (c.name === m.labelColumn) continue;
     features[c.name] =
-      c.kind === 'numerical' ? numbersOfDay(rng, c.numbers ?? [], m.featureSample, day.shift[c.name] ?? 1) : categoriesOfDay(rng, c.categories ?? [], m.featureSample);
+      c.kind === 'numerical' ? numbersOfDay(rng, c.values as number[], m.featureSample, day.shift[c.name] ?? 1) : categoriesOfDay(rng, c.values as string[], m.featureSample);
   }
   return { predictionCount: Math.max(predictionCount, ids.length), latencyMs, ids, predicted, actual, features };
 }

@@ -75,7 +75,7 @@ const referenceCache = new WeakMap<Db, Map<number, MonitorReferenceColumn[]>>();
 const REFERENCES_KEPT = 16;
 
 /** The training dataset's stored samples, as the drift reference. */
-async function referenceOf(db: Db, version: VersionRow): Promise<MonitorReferenceColumn[]> {
+export async function referenceOf(db: Db, version: VersionRow): Promise<MonitorReferenceColumn[]> {
   const id = version.trainingDatasetId;
   if (id === null) return [];
   let references = referenceCache.get(db);
