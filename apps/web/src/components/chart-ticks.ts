@@ -58,3 +58,18 @@ export function chartTickTime(ms: number, spanMs: number): string {
   const withSeconds = spanMs < 10 * 60_000;
   return d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', ...(withSeconds && { second: '2-digit' }) });
 }
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** About `count` ticks on whole local days (or whole hours for spans under two days) inside the domain. */
+export function chartTimeTicks([start, end]: readonly [number, number], count: number): number[] {
+  const span = end - start;
+  const unit = span >= 2 * DAY_MS ? DAY_MS : HOUR_MS;
+  const step = Math.max(1, Math.ceil(span / unit / count)) * unit;
+  // Local midnight is UTC midnight plus the zone's offset, so day labels fall on midnight.
+  const offset = unit === DAY_MS ? new Date(start).getTimezoneOffset() * 60_000 : 0;
+  const ticks: number[] = [];
+  for (let t = Math.ceil((start - offset) / step) * step + offset; t <= end; t += step) ticks.push(t);
+  return ticks;
+}

@@ -1,9 +1,9 @@
 // The time axis every chart of one alias shares: its span, its ticks, and where alias moves
 // (promotions, rollbacks) and alerts sit on it, so the charts line up and carry the same marks.
 import type { AlertMetric } from '@quorum/domain';
+import { chartTimeTicks } from '../../../components/chart-ticks';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 export type TimeDomain = [number, number];
 
@@ -26,15 +26,8 @@ export function monitorTimeDomain(windows: readonly AxisWindow[], moveTimes: rea
 }
 
 /** About `count` ticks on whole local days (or whole hours for spans under two days) inside the domain. */
-export function monitorTimeTicks([start, end]: TimeDomain, count = 7): number[] {
-  const span = end - start;
-  const unit = span >= 2 * DAY ? DAY : HOUR;
-  const step = Math.max(1, Math.ceil(span / unit / count)) * unit;
-  // Local midnight is UTC midnight plus the zone's offset.
-  const offset = unit === DAY ? new Date(start).getTimezoneOffset() * 60_000 : 0;
-  const ticks: number[] = [];
-  for (let t = Math.ceil((start - offset) / step) * step + offset; t <= end; t += step) ticks.push(t);
-  return ticks;
+export function monitorTimeTicks(domain: TimeDomain, count = 7): number[] {
+  return chartTimeTicks(domain, count);
 }
 
 export interface AxisMove {

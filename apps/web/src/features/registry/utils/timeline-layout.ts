@@ -1,5 +1,6 @@
 // Alias moves as lanes over time: one lane per alias, a segment for each stretch a version
 // served it, a marker for each move.
+import { chartTimeTicks } from '../../../components/chart-ticks';
 
 export interface TimelineMove {
   alias: string;
@@ -34,7 +35,6 @@ export function timelineLanes(moves: readonly TimelineMove[], now: number): Time
 }
 
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
 
 /** The time span to draw: from a little before the first move to now, and at least a day. */
 export function timelineDomain(moves: readonly TimelineMove[], now: number): [number, number] {
@@ -43,13 +43,6 @@ export function timelineDomain(moves: readonly TimelineMove[], now: number): [nu
 }
 
 /** About `count` ticks at whole days (or hours for short spans) inside the domain. */
-export function timelineTicks([start, end]: [number, number], count = 6): number[] {
-  const span = end - start;
-  const unit = span >= 2 * DAY ? DAY : HOUR;
-  const step = Math.max(1, Math.ceil(span / unit / count)) * unit;
-  // Whole days in local time, so the labels fall on midnight.
-  const offset = unit === DAY ? new Date(start).getTimezoneOffset() * 60_000 : 0;
-  const ticks: number[] = [];
-  for (let t = Math.ceil((start - offset) / step) * step + offset; t <= end; t += step) ticks.push(t);
-  return ticks;
+export function timelineTicks(domain: [number, number], count = 6): number[] {
+  return chartTimeTicks(domain, count);
 }
