@@ -1,5 +1,5 @@
 // Words and order for drift results: the verdict sentence, test names, score kinds, sorting.
-import type { DriftTest } from '@quorum/domain';
+export { driftRuleText, driftTestInfo } from '../../../components/drift-tests';
 
 /**
  * A share as a whole percent, with one decimal when rounding would make it look equal to
@@ -16,34 +16,6 @@ export function driftVerdictText(v: { drifted: boolean; driftedCount: number; co
   const counted = `${v.driftedCount} of ${v.columnCount} column${v.columnCount === 1 ? '' : 's'} drifted (${driftPercent(v.share, v.driftShare)})`;
   const rule = driftPercent(v.driftShare);
   return v.drifted ? `Dataset drift detected — ${counted} ≥ ${rule} share` : `No dataset drift — ${counted} < ${rule}`;
-}
-
-interface TestInfo {
-  label: string;
-  title: string;
-  score: 'p-value' | 'distance';
-}
-
-const TESTS: Record<DriftTest, TestInfo> = {
-  ks: { label: 'K–S', title: 'Two-sample Kolmogorov–Smirnov test', score: 'p-value' },
-  chisquare: { label: 'chi-square', title: "Pearson's chi-square test", score: 'p-value' },
-  z: { label: 'Z-test', title: 'Two-proportion Z-test', score: 'p-value' },
-  wasserstein: { label: 'Wasserstein', title: 'Wasserstein distance, normed by the reference standard deviation', score: 'distance' },
-  jensenshannon: { label: 'Jensen–Shannon', title: 'Jensen–Shannon distance', score: 'distance' },
-  psi: { label: 'PSI', title: 'Population stability index', score: 'distance' },
-  kl_div: { label: 'K–L divergence', title: 'Kullback–Leibler divergence', score: 'distance' },
-};
-
-/** A test's short name, full name and whether its score is a p-value or a distance. */
-export function driftTestInfo(test: string): TestInfo {
-  return TESTS[test as DriftTest] ?? { label: test, title: test, score: 'distance' };
-}
-
-/** When the column counts as drifted, as the server decided it (ks: ≤, other tests: <, distances: ≥). */
-export function driftRuleText(test: string, threshold: number): string {
-  const info = driftTestInfo(test);
-  if (info.score === 'distance') return `drifted when the distance is ≥ ${threshold}`;
-  return `drifted when the p-value is ${test === 'ks' ? '≤' : '<'} ${threshold}`;
 }
 
 export type DriftSortKey = 'drifted' | 'name' | 'score';

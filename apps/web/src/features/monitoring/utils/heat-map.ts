@@ -1,5 +1,6 @@
 // The drift heat map's arithmetic: how far each feature's score sits past or within its
 // test's threshold, the colour that says so, and the order of the feature rows.
+import { driftRuleText, driftTestInfo } from '../../../components/drift-tests';
 import { formatMetric } from '../../../lib/format';
 
 /** One feature's drift test in one window (the server's MonitorDriftColumn, as stored). */
@@ -67,23 +68,12 @@ export function heatColour(c: HeatColumn | null | undefined): string {
   return mix(STABLE_RGB[0], STABLE_RGB[1], closeness * closeness);
 }
 
-const TESTS: Record<string, string> = {
-  ks: 'K–S',
-  chisquare: 'chi-square',
-  z: 'Z-test',
-  wasserstein: 'Wasserstein',
-  jensenshannon: 'Jensen–Shannon',
-  psi: 'PSI',
-  kl_div: 'K–L divergence',
-};
-
 /** The test's short name: "K–S", "PSI". */
-export const heatTestLabel = (test: string): string => TESTS[test] ?? test;
+export const heatTestLabel = (test: string): string => driftTestInfo(test).label;
 
 /** The rule the server applied: "drift when p ≤ 0.05", "drift when distance ≥ 0.1". */
 export function heatRuleText(c: Pick<HeatColumn, 'test' | 'scoreKind' | 'threshold'>): string {
-  if (c.scoreKind === 'distance') return `drift when the distance is ≥ ${c.threshold}`;
-  return `drift when the p-value is ${c.test === 'ks' ? '≤' : '<'} ${c.threshold}`;
+  return driftRuleText(c.test, c.threshold, 'drift', c.scoreKind === 'distance' ? 'distance' : 'p-value');
 }
 
 /** The cell in words: "K–S p-value 0.0031: drifted (drift when the p-value is ≤ 0.05)". */
