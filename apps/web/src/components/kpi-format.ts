@@ -6,6 +6,9 @@ import type { KpiStatusResult, KpiTrendResult } from '@quorum/domain';
 /** The period of the trend `kpis.board` reports (the server's KPI_TREND_DAYS). */
 export const KPI_TREND_DAYS = 28;
 
+/** How many days back the board reads (the server's KPI_BOARD_DAYS). */
+export const KPI_BOARD_DAYS = 90;
+
 export type KpiTone = 'good' | 'bad' | 'neutral';
 
 /** A model change or alert on a KPI's chart, as `kpis.board` and `kpis.get` return them. */

@@ -1,7 +1,7 @@
 // The KPI board in a table: each KPI's status, latest value against target, trend, and the
 // last promotion or rollback of its models.
 import { Link } from 'react-router';
-import { KPI_TREND_DAYS, kpiAnnotationLabel, kpiLastChange, kpiValueText } from '../../../components/kpi-format';
+import { KPI_BOARD_DAYS, KPI_TREND_DAYS, kpiAnnotationLabel, kpiLastChange, kpiValueText } from '../../../components/kpi-format';
 import { KpiGap, KpiStatusBadge, KpiTrend } from '../../../components/kpi-status';
 import { formatAgo, formatDateTime } from '../../../lib/format';
 import type { HomeKpi } from '../api/use-home-data';
@@ -47,7 +47,7 @@ export function KpiMiniBoard({ kpis, now }: { kpis: readonly HomeKpi[]; now: num
                       <span className="muted small">{formatAgo(last.at, now)}</span>
                     </span>
                   ) : (
-                    <span className="muted small">none in 90 days</span>
+                    <span className="muted small">{`none in ${KPI_BOARD_DAYS} days`}</span>
                   )}
                 </td>
               </tr>

@@ -1,16 +1,13 @@
 // One KPI on the board: where it stands against its target, its trend, and 90 days of values
 // with the promotions, rollbacks and alerts of its models marked on them.
 import { Link } from 'react-router';
-import { KPI_TREND_DAYS, kpiAnnotationLabel, kpiDayText, kpiDirectionText, kpiLastChange, kpiValueText } from '../../../components/kpi-format';
+import { KPI_BOARD_DAYS, KPI_TREND_DAYS, kpiAnnotationLabel, kpiDayText, kpiDirectionText, kpiLastChange, kpiValueText } from '../../../components/kpi-format';
 import { KpiGap, KpiStatusBadge, KpiTrend } from '../../../components/kpi-status';
 import { formatAgo, formatDateTime } from '../../../lib/format';
 import type { KpiBoardItem } from '../api/use-kpis';
 import { DAY_MS } from '../utils/kpi-chart-layout';
 import { KpiChart } from './kpi-chart';
 import { KpiModelLinks } from './kpi-model-links';
-
-/** The board reads this many days back (the server's KPI_BOARD_DAYS). */
-const BOARD_DAYS = 90;
 
 export function KpiCard({ kpi, now }: { kpi: KpiBoardItem; now: number }) {
   const today = Math.floor(now / DAY_MS) * DAY_MS;
@@ -62,7 +59,7 @@ export function KpiCard({ kpi, now }: { kpi: KpiBoardItem; now: number }) {
       </dl>
       {kpi.observations.length === 0 ? (
         <div className="kpi-card-empty">
-          <p>No values in the last {BOARD_DAYS} days.</p>
+          <p>No values in the last {KPI_BOARD_DAYS} days.</p>
           <p className="small muted">
             <Link to={`${href}?upload=1`}>Upload a CSV</Link> of day and value, or have the warehouse job post daily values (see the <Link to={href}>KPI page</Link>).
           </p>
@@ -74,9 +71,9 @@ export function KpiCard({ kpi, now }: { kpi: KpiBoardItem; now: number }) {
           unit={kpi.unit}
           annotations={kpi.annotations}
           height={190}
-          range={[today - BOARD_DAYS * DAY_MS, today]}
+          range={[today - KPI_BOARD_DAYS * DAY_MS, today]}
           withModel={kpi.models.length > 1}
-          label={`${kpi.name} over the last ${BOARD_DAYS} days against its target of ${kpiValueText(kpi.target, kpi.unit)}, with ${kpi.annotations.length} model changes and alerts marked`}
+          label={`${kpi.name} over the last ${KPI_BOARD_DAYS} days against its target of ${kpiValueText(kpi.target, kpi.unit)}, with ${kpi.annotations.length} model changes and alerts marked`}
         />
       )}
       <footer className="kpi-card-foot small">
@@ -85,7 +82,7 @@ export function KpiCard({ kpi, now }: { kpi: KpiBoardItem; now: number }) {
             Last change: <span className="kpi-card-change">{kpiAnnotationLabel(last)}</span> · {formatAgo(last.at, now)}
           </span>
         ) : (
-          <span className="muted">{kpi.models.length ? `No promotion of its models in the last ${BOARD_DAYS} days` : 'Link models to see their promotions here'}</span>
+          <span className="muted">{kpi.models.length ? `No promotion of its models in the last ${KPI_BOARD_DAYS} days` : 'Link models to see their promotions here'}</span>
         )}
         <span className="spacer" />
         <Link to={href} className="kpi-card-more">
