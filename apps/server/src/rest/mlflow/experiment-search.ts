@@ -3,7 +3,7 @@
 // experiment list.
 import type { ExperimentSummary } from '@quorum/db';
 import { invalid } from './errors';
-import { experimentTagsOf, mlflowLikeRegex } from './wire';
+import { experimentTagsOf, mlflowLikeRegex, viewTypeParse } from './wire';
 
 type Op = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'LIKE' | 'ILIKE';
 type Clause =
@@ -101,8 +101,7 @@ function orderParse(items: string[]) {
 }
 
 export function searchExperiments(all: ExperimentSummary[], q: { filter: string | undefined; orderBy: string[]; viewType: string | undefined }): ExperimentSummary[] {
-  const view = (q.viewType ?? 'ACTIVE_ONLY').toUpperCase();
-  const stage = view === 'ACTIVE_ONLY' || view === '1' ? 'active' : view === 'DELETED_ONLY' || view === '2' ? 'deleted' : view === 'ALL' || view === '3' ? 'all' : null;
+  const stage = viewTypeParse(q.viewType);
   if (!stage) throw invalid(`Invalid value '${q.viewType}' for parameter 'view_type': use ACTIVE_ONLY, DELETED_ONLY or ALL`);
   const clauses = experimentFilterParse(q.filter);
   const order = orderParse(q.orderBy);

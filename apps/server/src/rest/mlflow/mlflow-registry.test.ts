@@ -113,6 +113,8 @@ describeEachEngine('MLflow REST API: model registry', (get) => {
     expect(namesOf(await ok('GET', 'registered-models/search', { filter: "name LIKE 'fraud%'", order_by: ['name DESC'] }))).toEqual(['fraud-eu', 'fraud']);
     expect(namesOf(await ok('GET', 'registered-models/search', { filter: "tags.region = 'eu'" }))).toEqual(['fraud-eu']);
     expect(await ok('GET', 'registered-models/search', { filter: "name = 'none'" })).toEqual({});
+    // A tag named like an Object property exists only when set.
+    expect(await ok('GET', 'registered-models/search', { filter: "tags.constructor LIKE '%'" })).toEqual({});
     const fraud = (await ok('GET', 'registered-models/search', { filter: "name = 'fraud'" })).registered_models[0];
     expect(fraud.latest_versions).toEqual([expect.objectContaining({ version: '2', current_stage: 'None' })]);
     await fails('GET', 'registered-models/search', { max_results: 1_001 }, 400, 'INVALID_PARAMETER_VALUE', expect.stringContaining('1000'));

@@ -71,7 +71,8 @@ export function registryFilterParse(filter: string | undefined, spec: FilterSpec
 /** Whether an entity matches every clause; an entity lacking a tag never matches a tag clause. */
 export function registryMatches(clauses: readonly RegistryClause[], attr: (key: string) => string | number | undefined, tags: Record<string, string>): boolean {
   return clauses.every((c) => {
-    const actual = c.tag ? tags[c.key] : attr(c.key);
+    // Own keys only: a tag named like an Object property ("constructor") is not there unless set.
+    const actual = c.tag ? (Object.hasOwn(tags, c.key) ? tags[c.key] : undefined) : attr(c.key);
     if (actual === undefined) return false;
     const v = c.value;
     switch (c.op) {

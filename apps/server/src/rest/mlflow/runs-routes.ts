@@ -8,7 +8,7 @@ import { runSetDeleted, runTagDelete } from '../../services/runs';
 import { mlflowAuthorize } from './auth';
 import { invalid } from './errors';
 import { asRunError, DEFAULT_EXPERIMENT_NAME, requireRun, type Ctx, type Route } from './lookup';
-import { int64, nonEmpty, pageTokenDecode, pageTokenEncode, reqStr, runIdOf, runJson, str, strings, type Fields } from './wire';
+import { int64, nonEmpty, pageTokenDecode, pageTokenEncode, reqStr, runIdOf, runJson, str, strings, viewTypeParse, type Fields } from './wire';
 
 /** Quorum's runSearch pages at most this many runs; larger MLflow pages are fetched in chunks. */
 const QUORUM_PAGE = 1_000;
@@ -59,12 +59,10 @@ async function experimentIdsOf(ctx: Ctx, ids: string[]): Promise<number[]> {
   return [...new Set(out)];
 }
 
-const VIEW_TYPES: Record<string, RunLifecycle> = { ACTIVE_ONLY: 'active', '1': 'active', DELETED_ONLY: 'deleted', '2': 'deleted', ALL: 'all', '3': 'all' };
-
 /** MLflow's ViewType, by name (any case) or number, as Quorum's run lifecycle. */
 function viewTypeOf(src: Fields): RunLifecycle {
-  const v = str(src, 'run_view_type') ?? 'ACTIVE_ONLY';
-  const lifecycle = VIEW_TYPES[v.toUpperCase()];
+  const v = str(src, 'run_view_type');
+  const lifecycle: RunLifecycle | null = viewTypeParse(v);
   if (!lifecycle) throw invalid(`Invalid value '${v}' for parameter 'run_view_type': use ACTIVE_ONLY (1), DELETED_ONLY (2) or ALL (3)`);
   return lifecycle;
 }

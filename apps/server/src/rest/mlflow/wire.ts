@@ -210,3 +210,11 @@ export function mlflowLikeRegex(pattern: string, caseInsensitive: boolean): RegE
   const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
   return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
 }
+
+const VIEW_TYPES = { ACTIVE_ONLY: 'active', '1': 'active', DELETED_ONLY: 'deleted', '2': 'deleted', ALL: 'all', '3': 'all' } as const;
+
+/** MLflow's ViewType by name (any case) or number, as a lifecycle; null when it is neither. Absent means ACTIVE_ONLY. */
+export function viewTypeParse(raw: string | undefined): 'active' | 'deleted' | 'all' | null {
+  const key = (raw ?? 'ACTIVE_ONLY').toUpperCase();
+  return Object.hasOwn(VIEW_TYPES, key) ? VIEW_TYPES[key as keyof typeof VIEW_TYPES] : null;
+}
